@@ -39,9 +39,9 @@ def current_rss() -> int:
 class Meter:
     """Counts and bounds one run. `tick(n)` is the hot path."""
 
-    __slots__ = ("limits", "ops", "max_ops", "deadline", "budget", "tripped", "output",
+    __slots__ = ("limits", "ops", "max_ops", "deadline", "next_check", "tripped", "output",
                  "output_bytes", "max_output", "rss_base", "max_memory", "started", "depth",
-                 "max_depth")
+                 "max_depth", "closed")
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
@@ -49,8 +49,9 @@ class Meter:
         self.max_ops = limits.max_ops
         self.started = time.monotonic()
         self.deadline = self.started + limits.timeout
-        self.budget = POLL_EVERY
+        self.next_check = min(POLL_EVERY, self.max_ops + 1)
         self.tripped: LimitHit | None = None
+        self.closed = False
         self.output: list[str] = []
         self.output_bytes = 0
         self.max_output = limits.max_output
@@ -68,21 +69,32 @@ class Meter:
     # -- ops and time -------------------------------------------------------------------------
     def tick(self, n: int = 1) -> None:
         self.ops += n
-        if self.ops > self.max_ops:
-            self.trip("ops", f"operation limit exceeded: more than {self.max_ops:,} operations")
-        self.budget -= n
-        if self.budget <= 0:
-            self.poll()
+        if self.ops >= self.next_check:
+            self.checkpoint()
 
-    def poll(self) -> None:
-        """Check the clock and the memory watchdog; called every POLL_EVERY ticks."""
-        self.budget = POLL_EVERY
+    def checkpoint(self) -> None:
+        """Slow path of tick (every POLL_EVERY ops): ops limit, clock, memory watchdog.
+        Hot loops inline `m.ops += 1; if m.ops >= m.next_check: m.checkpoint()`."""
         if self.tripped is not None:
             raise LimitHit(self.tripped.limit, self.tripped.message)
+        if self.ops > self.max_ops:
+            self.trip("ops", f"operation limit exceeded: more than {self.max_ops:,} operations")
+        if self.closed:
+            self.trip("time", "the run has ended; sandboxed code cannot run after it")
+        self.next_check = min(self.ops + POLL_EVERY, self.max_ops + 1)
         if time.monotonic() > self.deadline:
             self.trip("time", f"time limit exceeded: ran longer than {self.limits.timeout:g} s")
         if self.rss_base and current_rss() - self.rss_base > self.max_memory:
             self._memory_tripped()
+
+    def poll(self) -> None:
+        self.checkpoint()
+
+    def close(self) -> None:
+        """End of the run: any sandboxed code that still runs (a finalizer, a generator resumed
+        by the host) trips at its next tick."""
+        self.closed = True
+        self.next_check = self.ops
 
     def check_time(self) -> None:
         if self.tripped is not None:

@@ -1,0 +1,191 @@
+"""The `ast` backend: parse, check, compile (cached by source), run under a fresh Meter, and turn
+every outcome into a Result or a SafeexecError. Nothing else leaves `run`.
+"""
+from __future__ import annotations
+
+import ast
+import sys
+import time
+from functools import lru_cache
+
+from ..errors import CodeError, LimitExceeded, ParseError, PolicyViolation, Stop, Violation
+from ..result import Result
+from . import exprs, functions, generators, patterns, stmts  # noqa: F401  (fill the tables)
+from .checker import check
+from .compiler import Compiler, Unsupported, plain_block
+from .guards import ToolProxy, init_internal
+from .meter import LimitHit, Meter
+from .modules import ImportPolicy, ModuleLoader
+from .runtime import Runtime, clear_notes
+from .safe_builtins import make_builtins, make_wraps
+from .scopes import ScopeError, analyse
+from .signals import Refused
+from .tracebacks import exception_text, format_traceback, innermost_line
+
+init_internal()
+
+MAX_SOURCE = 2_000_000          # characters; larger sources are refused before parsing
+COMPILE_RECURSION = 6000        # recursion limit while compiling nested trees
+FRAMES_PER_CALL = 12            # Python frames one sandboxed call may use (closures + machinery)
+
+
+class Program:
+    """A compiled snippet: the module body and, for REPL semantics, its final expression."""
+
+    __slots__ = ("body", "final", "lines")
+
+    def __init__(self, body, final, lines) -> None:
+        self.body = body
+        self.final = final
+        self.lines = lines
+
+    def run(self, rt: Runtime):
+        f = [rt, None]
+        rt.meter.tick()
+        if self.body is not None:
+            self.body(f)
+        if self.final is not None:
+            return self.final(f)
+        return None
+
+
+def _parse(code: str) -> ast.Module:
+    if len(code) > MAX_SOURCE:
+        raise PolicyViolation(f"source is too large: {len(code):,} characters (the limit is "
+                              f"{MAX_SOURCE:,})")
+    try:
+        return ast.parse(code, "<code>", "exec")
+    except SyntaxError as e:
+        raise ParseError(e.msg, lineno=e.lineno, col=e.offset, text=e.text or "") from None
+    except (RecursionError, MemoryError):
+        raise ParseError("code is nested too deeply to parse", lineno=1, col=1) from None
+    except ValueError as e:  # e.g. source code string cannot contain null bytes
+        raise ParseError(str(e), lineno=1, col=1) from None
+
+
+@lru_cache(maxsize=512)
+def compile_program(code: str, policy_key: tuple) -> Program:
+    """Parse, check and compile `code`; cached by (source, import policy)."""
+    tree = _parse(code)
+    violations = check(tree, ImportPolicy(policy_key))
+    if violations:
+        raise PolicyViolation(violations)
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, COMPILE_RECURSION))
+    try:
+        scopes = analyse(tree)
+        c = Compiler(scopes, scopes[tree])
+        stmts_ = tree.body
+        final = None
+        if stmts_ and isinstance(stmts_[-1], ast.Expr):
+            last = stmts_[-1]
+            value = c.expr(last.value)
+            line = last.lineno
+
+            def final(f):
+                try:
+                    return value(f)
+                except BaseException as e:
+                    from .runtime import note_line
+                    note_line(e, line)
+                    raise
+            stmts_ = stmts_[:-1]
+        body = plain_block([c.stmt(s)[0] for s in stmts_], [s.lineno for s in stmts_]) \
+            if stmts_ else None
+    except ScopeError as e:
+        raise ParseError(str(e), lineno=getattr(e.node, "lineno", None),
+                         col=getattr(e.node, "col_offset", 0) + 1) from None
+    except Unsupported as e:
+        raise PolicyViolation([Violation(str(e), getattr(e.node, "lineno", None),
+                                         getattr(e.node, "col_offset", None))]) from None
+    except RecursionError:
+        raise PolicyViolation("code is nested too deeply to compile") from None
+    finally:
+        sys.setrecursionlimit(old)
+    return Program(body, final, code.splitlines())
+
+
+def _sanitised(exc: Exception) -> Exception:
+    """A tool's exception as sandboxed code sees it: same builtin type and message, no traceback,
+    no context, no host objects in its args."""
+    t = type(exc)
+    if t.__module__ == "builtins":
+        args = exc.args if all(isinstance(a, (str, int, float, bool, type(None))) for a in exc.args) \
+            else (str(exc),)
+        try:
+            return t(*args)
+        except Exception:
+            return RuntimeError(str(exc))
+    return RuntimeError(f"{t.__name__}: {exc}")
+
+
+def wrap_tool(name: str, fn) -> ToolProxy:
+    def call(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except Stop:
+            raise
+        except Exception as exc:
+            raise _sanitised(exc) from None
+    return ToolProxy(call, name)
+
+
+class AstBackend:
+    """One sandbox: user globals, builtins and module proxies that persist between runs."""
+
+    def __init__(self, *, allowed_imports, tools, variables, limits) -> None:
+        self.limits = limits
+        self.policy = ImportPolicy(allowed_imports)
+        self.policy_key = tuple(sorted(set(allowed_imports)))
+        self.g: dict = {"__name__": "__main__", "__doc__": None}
+        self.rt = Runtime(self.g, {}, None, None)
+        self.rt.loader = ModuleLoader(self.policy, lambda: self.rt.meter)
+        self.rt.b = make_builtins(self.rt)
+        self.rt.wraps = make_wraps(self.rt)
+        for name, fn in tools.items():
+            if not callable(fn):
+                raise TypeError(f"tool {name!r} is not callable")
+            self.g[name] = wrap_tool(name, fn)
+        self.g.update(variables)
+        self._reserved = {"__name__", "__doc__"}
+
+    @property
+    def variables(self) -> dict:
+        return {k: v for k, v in self.g.items()
+                if k not in self._reserved and not isinstance(v, ToolProxy)}
+
+    def close(self) -> None:
+        self.g.clear()
+
+    def run(self, code: str) -> Result:
+        started = time.perf_counter()
+        meter = Meter(self.limits)
+        self.rt.meter = meter
+        program = compile_program(code, self.policy_key)
+        old_limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(old_limit, 100 + self.limits.max_depth * FRAMES_PER_CALL))
+        try:
+            value = program.run(self.rt)
+        except Stop as stop:
+            return Result(stop.value, meter.text(), meter.ops, time.perf_counter() - started,
+                          stopped=True)
+        except LimitHit as hit:
+            raise meter.to_error(hit, innermost_line(hit)) from None
+        except Refused as r:
+            raise PolicyViolation(r.message, output=meter.text(), lineno=innermost_line(r)) from None
+        except RecursionError as e:
+            raise LimitExceeded("depth", "recursion too deep for the host interpreter",
+                                output=meter.text(), lineno=innermost_line(e)) from None
+        except MemoryError as e:
+            raise LimitExceeded("memory", "the host ran out of memory for this run",
+                                output=meter.text(), lineno=innermost_line(e)) from None
+        except BaseException as e:
+            tname, message = exception_text(e)
+            err = CodeError(type(e).__name__, message, lineno=innermost_line(e),
+                            traceback=format_traceback(e, program.lines), output=meter.text())
+            clear_notes(e)
+            raise err from None
+        finally:
+            sys.setrecursionlimit(old_limit)
+            meter.close()
+        return Result(value, meter.text(), meter.ops, time.perf_counter() - started)

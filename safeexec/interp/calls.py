@@ -1,0 +1,82 @@
+"""Calls into host callables and the pre-checks around them: size pre-checks (sizes.py), metering
+of iterables consumed in C by builtin methods, and the special forms (3-argument type()).
+
+Invariant: a host callable that consumes an iterator in C never sees a raw unbounded iterator; it
+gets `meter.metered(it)` or its length is charged first.
+"""
+from __future__ import annotations
+
+import types
+
+try:
+    from . import sizes
+except ImportError:  # written alongside; see sizes.py
+    sizes = None
+from .guards import register_sandbox_class
+from .policy import FORBIDDEN_DEFINITIONS
+from .signals import Refused
+
+BUILTIN_CALLABLE_TYPES = (types.BuiltinFunctionType, types.BuiltinMethodType,
+                          types.MethodWrapperType, types.WrapperDescriptorType,
+                          types.MethodDescriptorType, types.ClassMethodDescriptorType)
+# Containers whose length is known: consuming them costs len() ops, charged up front.
+SIZED = frozenset({list, tuple, str, bytes, bytearray, dict, set, frozenset, range,
+                   type({}.keys()), type({}.values()), type({}.items())})
+SCALARS = frozenset({int, float, bool, complex, type(None)})
+# Builtin methods that iterate their arguments in C.
+CONSUMER_METHODS = frozenset({
+    "__init__", "__iadd__", "__ior__", "__iand__", "__ixor__", "__isub__", "extend", "update",
+    "union", "intersection", "difference", "symmetric_difference", "intersection_update",
+    "difference_update", "symmetric_difference_update", "issubset", "issuperset", "isdisjoint",
+    "join", "fromkeys", "extendleft", "__contains__", "count", "index",
+})
+
+
+CONSUMER_TYPES = frozenset({list, tuple, set, frozenset, bytes, bytearray})
+LAZY_TYPES = frozenset({enumerate, zip, map, filter})
+
+
+def meter_iterable(meter, x):
+    """`x` ready to be consumed in C: sized containers are charged len(x) now, anything else is
+    wrapped so each element costs one op."""
+    t = type(x)
+    if t in SIZED:
+        meter.tick(len(x) + 1)
+        return x
+    if t in SCALARS:
+        return x
+    return meter.metered(x)
+
+
+def host_call(meter, fn, args, kwargs):
+    """Call a builtin (C) callable on behalf of sandboxed code, after the pre-checks."""
+    if fn is type and len(args) == 3:
+        return make_type(*args, **kwargs)
+    if args:
+        if fn in CONSUMER_TYPES:
+            args = (meter_iterable(meter, args[0]),) + tuple(args[1:])
+        elif fn is dict and not hasattr(type(args[0]), "keys"):
+            args = (meter.metered(args[0]),)
+        elif fn in LAZY_TYPES:
+            skip = 1 if fn is map or fn is filter else 0
+            args = tuple(a if i < skip or type(a) in SIZED else meter.metered(a)
+                         for i, a in enumerate(args))
+    if sizes is not None:
+        sizes.check_call(fn, args, kwargs, meter)
+    name = getattr(fn, "__name__", "")
+    if name in CONSUMER_METHODS:
+        args = tuple(meter_iterable(meter, a) for a in args)
+    return fn(*args, **kwargs)
+
+
+def make_type(name, bases, ns, **kwargs):
+    """type(name, bases, dict) made by sandboxed code: the same rules as a class statement."""
+    if isinstance(ns, dict):
+        for key in ns:
+            if key in FORBIDDEN_DEFINITIONS:
+                raise Refused(f"a class may not define '{key}': {FORBIDDEN_DEFINITIONS[key]}")
+        ns = dict(ns)
+        ns.setdefault("__module__", "__main__")
+    cls = type(name, bases, ns, **kwargs)
+    register_sandbox_class(cls)
+    return cls

@@ -1,0 +1,481 @@
+"""Expression handlers: one per ast node class, each returning a closure `(frame) -> value`.
+
+Every attribute read goes through guards.get_attr; every call of a host builtin through
+calls.host_call; operators that can allocate a lot go through sizes.check_binop first.
+"""
+from __future__ import annotations
+
+import ast
+import operator as op
+
+from . import calls
+from .compiler import EXPR, Compiler, Unsupported
+from .guards import get_attr
+from .signals import Refused
+
+try:
+    from . import sizes
+except ImportError:  # written alongside
+    sizes = None
+
+_FunctionType = type(lambda: None)
+_BUILTINS = calls.BUILTIN_CALLABLE_TYPES
+
+BINOPS = {
+    ast.Add: op.add, ast.Sub: op.sub, ast.Mult: op.mul, ast.Div: op.truediv,
+    ast.FloorDiv: op.floordiv, ast.Mod: op.mod, ast.Pow: op.pow, ast.LShift: op.lshift,
+    ast.RShift: op.rshift, ast.BitOr: op.or_, ast.BitXor: op.xor, ast.BitAnd: op.and_,
+    ast.MatMult: op.matmul,
+}
+INPLACE = {
+    ast.Add: op.iadd, ast.Sub: op.isub, ast.Mult: op.imul, ast.Div: op.itruediv,
+    ast.FloorDiv: op.ifloordiv, ast.Mod: op.imod, ast.Pow: op.ipow, ast.LShift: op.ilshift,
+    ast.RShift: op.irshift, ast.BitOr: op.ior, ast.BitXor: op.ixor, ast.BitAnd: op.iand,
+    ast.MatMult: op.imatmul,
+}
+CHECKED = {ast.Add: "Add", ast.Mult: "Mult", ast.Pow: "Pow", ast.LShift: "LShift",
+           ast.Mod: "Mod"}
+UNARY = {ast.USub: op.neg, ast.UAdd: op.pos, ast.Invert: op.invert, ast.Not: op.not_}
+
+
+def _contains(meter, container, item):
+    """`item in container` with C scans bounded: iterators are metered, sequences charged."""
+    t = type(container)
+    if t in (list, tuple, str, bytes, bytearray, type({}.values())):
+        meter.tick(len(container) // 8 + 1)
+        return item in container
+    if t is range and type(item) is not int:
+        meter.tick(len(container) + 1)
+        return item in container
+    if t in calls.SIZED or hasattr(t, "__contains__"):
+        return item in container
+    for x in meter.metered(container):
+        if x is item or x == item:
+            return True
+    return False
+
+
+def _not_contains(meter, container, item):
+    return not _contains(meter, container, item)
+
+
+COMPARE = {
+    ast.Eq: op.eq, ast.NotEq: op.ne, ast.Lt: op.lt, ast.LtE: op.le, ast.Gt: op.gt,
+    ast.GtE: op.ge, ast.Is: op.is_, ast.IsNot: op.is_not,
+}
+
+
+def checked_binop(opname: str, fn):
+    def apply(meter, a, b):
+        if sizes is not None:
+            sizes.check_binop(opname, a, b, meter)
+        return fn(a, b)
+    return apply
+
+
+def inplace_apply(opnode: type):
+    """`(meter, a, b) -> a op= b` with the size pre-check of the operator."""
+    fn = INPLACE[opnode]
+    name = CHECKED.get(opnode)
+    if name is None:
+        return lambda meter, a, b: fn(a, b)
+
+    def apply(meter, a, b):
+        if not (type(a) is int and type(b) is int and name in ("Add", "Mod")) and sizes is not None:
+            sizes.check_binop(name, a, b, meter)
+        return fn(a, b)
+    return apply
+
+
+def binop_closure(opnode: type, left, right, inplace: bool = False):
+    fn = (INPLACE if inplace else BINOPS)[opnode]
+    name = CHECKED.get(opnode)
+    if name is None:
+        return lambda f: fn(left(f), right(f))
+    if name == "Add":
+        def add(f):
+            a = left(f)
+            b = right(f)
+            if type(a) is int and type(b) is int or type(a) is float:
+                return fn(a, b)
+            if sizes is not None:
+                sizes.check_binop("Add", a, b, f[0].meter)
+            return fn(a, b)
+        return add
+    if name == "Mult":
+        def mul(f):
+            a = left(f)
+            b = right(f)
+            if type(a) is float or (type(a) is int and type(b) is int
+                                    and a.bit_length() + b.bit_length() < 4096):
+                return fn(a, b)
+            if sizes is not None:
+                sizes.check_binop("Mult", a, b, f[0].meter)
+            return fn(a, b)
+        return mul
+    if name == "Mod":
+        def mod(f):
+            a = left(f)
+            b = right(f)
+            if type(a) is int or type(a) is float:
+                return fn(a, b)
+            if sizes is not None:
+                sizes.check_binop("Mod", a, b, f[0].meter)
+            return fn(a, b)
+        return mod
+
+    def checked(f):
+        a = left(f)
+        b = right(f)
+        if sizes is not None:
+            sizes.check_binop(name, a, b, f[0].meter)
+        return fn(a, b)
+    return checked
+
+
+def c_Constant(c: Compiler, node: ast.Constant):
+    value = node.value
+    return lambda f: value
+
+
+def c_Name(c: Compiler, node: ast.Name):
+    return c.load_name(node.id)
+
+
+def c_Attribute(c: Compiler, node: ast.Attribute):
+    obj = c.expr(node.value)
+    name = c.mangle(node.attr)
+
+    def attr(f):
+        return get_attr(obj(f), name, f[0].wraps)
+    return attr
+
+
+def c_BinOp(c: Compiler, node: ast.BinOp):
+    return binop_closure(type(node.op), c.expr(node.left), c.expr(node.right))
+
+
+def c_UnaryOp(c: Compiler, node: ast.UnaryOp):
+    operand = c.expr(node.operand)
+    if isinstance(node.op, ast.Not):
+        return lambda f: not operand(f)
+    fn = UNARY[type(node.op)]
+    return lambda f: fn(operand(f))
+
+
+def c_BoolOp(c: Compiler, node: ast.BoolOp):
+    values = [c.expr(v) for v in node.values]
+    if isinstance(node.op, ast.And):
+        def and_(f):
+            v = None
+            for e in values:
+                v = e(f)
+                if not v:
+                    return v
+            return v
+        return and_
+
+    def or_(f):
+        v = None
+        for e in values:
+            v = e(f)
+            if v:
+                return v
+        return v
+    return or_
+
+
+def _compare_fn(opnode):
+    if isinstance(opnode, ast.In):
+        return _contains, True
+    if isinstance(opnode, ast.NotIn):
+        return _not_contains, True
+    return COMPARE[type(opnode)], False
+
+
+def c_Compare(c: Compiler, node: ast.Compare):
+    left = c.expr(node.left)
+    rights = [c.expr(r) for r in node.comparators]
+    fns = [_compare_fn(o) for o in node.ops]
+    if len(rights) == 1:
+        right = rights[0]
+        fn, needs_meter = fns[0]
+        if needs_meter:
+            return lambda f: _in(fn, f, left(f), right(f))
+        return lambda f: fn(left(f), right(f))
+    pairs = list(zip(fns, rights))
+
+    def chain(f):
+        a = left(f)
+        result = True
+        for (fn, needs_meter), right in pairs:
+            b = right(f)
+            result = fn(f[0].meter, b, a) if needs_meter else fn(a, b)
+            if not result:
+                return result
+            a = b
+        return result
+    return chain
+
+
+def _in(fn, f, a, b):
+    return fn(f[0].meter, b, a)
+
+
+def c_IfExp(c: Compiler, node: ast.IfExp):
+    test, body, orelse = c.expr(node.test), c.expr(node.body), c.expr(node.orelse)
+    return lambda f: body(f) if test(f) else orelse(f)
+
+
+def c_NamedExpr(c: Compiler, node: ast.NamedExpr):
+    value = c.expr(node.value)
+    store = c.store_name(node.target.id)
+
+    def walrus(f):
+        v = value(f)
+        store(f, v)
+        return v
+    return walrus
+
+
+def _elements(c: Compiler, elts):
+    """Closure building a list from display elements, expanding `*x` (metered)."""
+    if not any(isinstance(e, ast.Starred) for e in elts):
+        parts = [c.expr(e) for e in elts]
+        return lambda f: [p(f) for p in parts]
+    parts = [(c.expr(e.value), True) if isinstance(e, ast.Starred) else (c.expr(e), False)
+             for e in elts]
+
+    def build(f):
+        out = []
+        meter = f[0].meter
+        for p, star in parts:
+            if star:
+                v = p(f)
+                try:
+                    it = iter(v)
+                except TypeError:
+                    raise TypeError(f"Value after * must be an iterable, not "
+                                    f"{type(v).__name__}") from None
+                out.extend(meter.metered(it))
+            else:
+                out.append(p(f))
+        return out
+    return build
+
+
+def c_List(c: Compiler, node: ast.List):
+    return _elements(c, node.elts)
+
+
+def c_Tuple(c: Compiler, node: ast.Tuple):
+    if all(isinstance(e, ast.Constant) for e in node.elts):
+        value = tuple(e.value for e in node.elts)
+        return lambda f: value
+    build = _elements(c, node.elts)
+    return lambda f: tuple(build(f))
+
+
+def c_Set(c: Compiler, node: ast.Set):
+    build = _elements(c, node.elts)
+    return lambda f: set(build(f))
+
+
+def c_Dict(c: Compiler, node: ast.Dict):
+    items = [(None if k is None else c.expr(k), c.expr(v)) for k, v in zip(node.keys, node.values)]
+
+    def build(f):
+        d = {}
+        for k, v in items:
+            if k is None:
+                m = v(f)
+                if not hasattr(type(m), "keys"):
+                    raise TypeError(f"'{type(m).__name__}' object is not a mapping")
+                f[0].meter.tick(len(m) + 1 if type(m) is dict else 1)
+                d.update(m)
+            else:
+                key = k(f)
+                d[key] = v(f)
+        return d
+    return build
+
+
+def c_Subscript(c: Compiler, node: ast.Subscript):
+    obj = c.expr(node.value)
+    index = c.expr(node.slice)
+    return lambda f: obj(f)[index(f)]
+
+
+def c_Slice(c: Compiler, node: ast.Slice):
+    lo = c.expr(node.lower) if node.lower else (lambda f: None)
+    hi = c.expr(node.upper) if node.upper else (lambda f: None)
+    st = c.expr(node.step) if node.step else (lambda f: None)
+    return lambda f: slice(lo(f), hi(f), st(f))
+
+
+def c_Starred(c: Compiler, node: ast.Starred):
+    raise Unsupported("can't use starred expression here", node)
+
+
+def c_JoinedStr(c: Compiler, node: ast.JoinedStr):
+    parts = [c.expr(v) for v in node.values]
+    if len(parts) == 1:
+        p0 = parts[0]
+        return lambda f: p0(f)
+
+    def joined(f):
+        return "".join([p(f) for p in parts])
+    return joined
+
+
+CONVERSIONS = {-1: None, 115: str, 114: repr, 97: ascii}
+
+
+def c_FormattedValue(c: Compiler, node: ast.FormattedValue):
+    value = c.expr(node.value)
+    conv = CONVERSIONS[node.conversion]
+    spec = c.expr(node.format_spec) if node.format_spec is not None else None
+
+    def formatted(f):
+        v = value(f)
+        if conv is not None:
+            v = conv(v)
+        s = spec(f) if spec is not None else ""
+        if s and sizes is not None:
+            sizes.check_format_spec(v, s, f[0].meter)
+        if type(v) is str and not s:
+            return v
+        return format(v, s)
+    return formatted
+
+
+def _call_args(c: Compiler, node: ast.Call):
+    """Closures producing (args tuple, kwargs dict) for a call site."""
+    simple_pos = not any(isinstance(a, ast.Starred) for a in node.args)
+    simple_kw = all(k.arg is not None for k in node.keywords)
+    if simple_pos:
+        pos = [c.expr(a) for a in node.args]
+        args = lambda f: tuple([p(f) for p in pos])  # noqa: E731
+    else:
+        build = _elements(c, node.args)
+        args = lambda f: tuple(build(f))  # noqa: E731
+    if not node.keywords:
+        return args, None
+    if simple_kw:
+        kws = [(k.arg, c.expr(k.value)) for k in node.keywords]
+        return args, lambda f: {k: v(f) for k, v in kws}
+    kws = [(k.arg, c.expr(k.value)) for k in node.keywords]
+
+    def kwargs(f):
+        d = {}
+        for k, v in kws:
+            if k is None:
+                m = v(f)
+                if not hasattr(type(m), "keys"):
+                    raise TypeError(f"argument after ** must be a mapping, not "
+                                    f"{type(m).__name__}")
+                for key in m.keys():
+                    if type(key) is not str:
+                        raise TypeError("keywords must be strings")
+                    if key in d:
+                        raise TypeError(f"got multiple values for keyword argument '{key}'")
+                    d[key] = m[key]
+            else:
+                if k in d:
+                    raise TypeError(f"got multiple values for keyword argument '{k}'")
+                d[k] = v(f)
+        return d
+    return args, kwargs
+
+
+def call_value(meter, fn, args, kwargs):
+    """Call `fn` from sandboxed code: sandbox and pure-Python functions directly, C callables
+    through host_call's pre-checks."""
+    if type(fn) in _BUILTINS or fn is type or type(fn) is type:
+        return calls.host_call(meter, fn, args, kwargs or {})
+    if kwargs:
+        return fn(*args, **kwargs)
+    return fn(*args)
+
+
+def _zero_arg_super(c: Compiler, node: ast.Call):
+    scope = c.scope
+    slot = scope.slots.get("__class__")
+    if slot is None or not scope.params:
+        def no_args(f):
+            raise RuntimeError("super(): no arguments")
+        return no_args
+    first = scope.slots[scope.params[0]]
+    from .guards import Cell
+
+    def zsuper(f):
+        cls = f[slot].v
+        obj = f[first]
+        if type(obj) is Cell:
+            obj = obj.v
+        return super(cls, obj)
+    return zsuper
+
+
+def c_Call(c: Compiler, node: ast.Call):
+    if (isinstance(node.func, ast.Name) and node.func.id == "super" and not node.args
+            and not node.keywords and c.scope.resolve("super")[0] == "global"):
+        return _zero_arg_super(c, node)
+    func = c.expr(node.func)
+    args, kwargs = _call_args(c, node)
+    if kwargs is None and all(not isinstance(a, ast.Starred) for a in node.args):
+        pos = [c.expr(a) for a in node.args]
+        if len(pos) == 0:
+            def call0(f):
+                fn = func(f)
+                if type(fn) is _FunctionType:
+                    return fn()
+                return call_value(f[0].meter, fn, (), None)
+            return call0
+        if len(pos) == 1:
+            (a0,) = pos
+
+            def call1(f):
+                fn = func(f)
+                x = a0(f)
+                if type(fn) is _FunctionType:
+                    return fn(x)
+                return call_value(f[0].meter, fn, (x,), None)
+            return call1
+        if len(pos) == 2:
+            a0, a1 = pos
+
+            def call2(f):
+                fn = func(f)
+                x = a0(f)
+                y = a1(f)
+                if type(fn) is _FunctionType:
+                    return fn(x, y)
+                return call_value(f[0].meter, fn, (x, y), None)
+            return call2
+
+    def call(f):
+        fn = func(f)
+        a = args(f)
+        k = kwargs(f) if kwargs is not None else None
+        if type(fn) is _FunctionType:
+            return fn(*a, **k) if k else fn(*a)
+        return call_value(f[0].meter, fn, a, k)
+    return call
+
+
+def c_Await(c: Compiler, node):
+    raise Unsupported("'await' is not supported: async code cannot run in the sandbox", node)
+
+
+def c_Yield(c: Compiler, node):
+    raise Unsupported("'yield' is only supported as a statement (`yield x`), or as the value of "
+                      "an assignment (`y = yield x`)", node)
+
+
+for _cls, _fn in list(globals().items()):
+    if _cls.startswith("c_") and hasattr(ast, _cls[2:]):
+        EXPR[getattr(ast, _cls[2:])] = _fn
+EXPR[ast.YieldFrom] = c_Yield
+EXPR[ast.Yield] = c_Yield
+__all__ = ["binop_closure", "call_value", "Refused"]

@@ -1,0 +1,282 @@
+"""def, lambda, class and comprehensions: the handlers that create new scopes.
+
+Sandbox functions are real Python functions (runtime.make_function) so CPython can bind them as
+methods and call user dunders; sandbox classes are made by their real metaclass and registered as
+sandbox-owned (guards.SANDBOX_CLASSES)."""
+from __future__ import annotations
+
+import ast
+import types
+
+from .compiler import EXPR, STMT, Compiler, Unsupported
+from .exprs import _elements
+from .guards import Cell, is_sandbox_class, register_sandbox_class
+from .runtime import UNBOUND, FunctionSpec, Signature, make_function
+from .signals import Refused
+from .targets import store_target
+
+
+def _docstring(body) -> str | None:
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+            and isinstance(body[0].value.value, str):
+        return body[0].value.value
+    return None
+
+
+def _free_sources(c: Compiler, scope) -> list[int]:
+    return [c.scope.slots[name] for name in scope.frees]
+
+
+def compile_function(c: Compiler, node, name: str, is_lambda: bool):
+    """Return a closure `(frame) -> function` (decorators not applied)."""
+    scope = c.scopes[node]
+    qual = f"{c.qualname}{name}"
+    sub = Compiler(c.scopes, scope, qualname=qual + ".<locals>.", class_name=c.class_name)
+    if is_lambda:
+        if scope.is_generator:
+            raise Unsupported("'yield' inside a lambda is not supported", node)
+        value = sub.expr(node.body)
+
+        def body(f):
+            f[1] = value(f)
+            return RETURN_
+        doc = None
+    else:
+        closure, is_gen = sub.block(node.body)
+        if scope.is_generator and not is_gen:
+            plain = closure
+
+            def closure(f):
+                return plain(f)
+                yield  # noqa: unreachable - makes this a generator
+        body = closure
+        doc = _docstring(node.body)
+    a = node.args
+    sig = Signature(qual, [x.arg for x in a.posonlyargs], [x.arg for x in a.args],
+                    a.vararg.arg if a.vararg else None, [x.arg for x in a.kwonlyargs],
+                    a.kwarg.arg if a.kwarg else None)
+    cell_params = tuple(scope.slots[p] for p in scope.params if p in scope.cells)
+    spec = FunctionSpec(name, qual, sig, scope.nslots(), body, cell_params,
+                        scope.is_generator, doc)
+    local_cells = sub.local_cell_slots()
+    free_src = _free_sources(c, scope)
+    defaults = [c.expr(d) for d in a.defaults]
+    kwdefaults = [(k.arg, c.expr(d)) for k, d in zip(a.kwonlyargs, a.kw_defaults) if d is not None]
+
+    def make(f):
+        dv = tuple([d(f) for d in defaults])
+        kwd = {k: v(f) for k, v in kwdefaults}
+        cells = tuple([f[i] for i in free_src])
+        return make_function(spec, f[0], dv, kwd, cells, local_cells)
+    return make
+
+
+from .runtime import RETURN as RETURN_  # noqa: E402
+
+
+def c_FunctionDef(c: Compiler, node: ast.FunctionDef):
+    decorators = [c.expr(d) for d in node.decorator_list]
+    make = compile_function(c, node, node.name, False)
+    store = c.store_name(node.name)
+
+    def define(f):
+        decs = [d(f) for d in decorators]
+        fn = make(f)
+        for d in reversed(decs):
+            fn = d(fn)
+        store(f, fn)
+    return define
+
+
+def c_AsyncFunctionDef(c: Compiler, node):
+    raise Unsupported("async functions are not supported in the sandbox", node)
+
+
+def c_Lambda(c: Compiler, node: ast.Lambda):
+    return compile_function(c, node, "<lambda>", True)
+
+
+_ALLOWED_HOST_METACLASSES: tuple = ()
+
+
+def _check_metaclass(meta) -> None:
+    global _ALLOWED_HOST_METACLASSES
+    if not _ALLOWED_HOST_METACLASSES:
+        import abc
+        import enum
+        _ALLOWED_HOST_METACLASSES = (type, abc.ABCMeta, enum.EnumMeta)
+    if meta in _ALLOWED_HOST_METACLASSES or is_sandbox_class(meta):
+        return
+    raise Refused(f"metaclass {getattr(meta, '__name__', meta)!r} is not allowed; use a class "
+                  f"defined in the sandbox, abc.ABCMeta or enum.EnumMeta")
+
+
+def c_ClassDef(c: Compiler, node: ast.ClassDef):
+    scope = c.scopes[node]
+    qual = f"{c.qualname}{node.name}"
+    sub = Compiler(c.scopes, scope, qualname=qual + ".", class_name=node.name)
+    body = sub.body(node.body)
+    doc = _docstring(node.body)
+    has_annotations = any(isinstance(s, ast.AnnAssign) for s in node.body)
+    bases = _elements(c, node.bases)
+    kws = [(k.arg, c.expr(k.value)) for k in node.keywords]
+    if any(k is None for k, _ in kws):
+        raise Unsupported("**kwargs in a class definition is not supported", node)
+    decorators = [c.expr(d) for d in node.decorator_list]
+    free_src = _free_sources(c, scope)
+    class_slot = scope.slots.get("__class__") if scope.needs_class_cell else None
+    store = c.store_name(node.name)
+    name = node.name
+
+    def define(f):
+        decs = [d(f) for d in decorators]
+        orig = tuple(bases(f))
+        kw = {k: v(f) for k, v in kws}
+        if "metaclass" in kw:
+            _check_metaclass(kw["metaclass"])
+        resolved = types.resolve_bases(orig)
+        meta, ns, kwds = types.prepare_class(name, resolved, kw)
+        _check_metaclass(meta)
+        ns["__module__"] = "__main__"
+        ns["__qualname__"] = qual
+        if doc is not None:
+            ns["__doc__"] = doc
+        if has_annotations:
+            ns["__annotations__"] = {}
+        cf = [f[0], ns, *[f[i] for i in free_src]]
+        if class_slot is not None:
+            cf.append(Cell(UNBOUND))
+        m = f[0].meter
+        m.tick()
+        body(cf)
+        if resolved is not orig:
+            ns["__orig_bases__"] = orig
+        cls = meta(name, resolved, ns, **kwds)
+        register_sandbox_class(cls)
+        if class_slot is not None:
+            cf[class_slot].v = cls
+        for d in reversed(decs):
+            cls = d(cls)
+        store(f, cls)
+    return define
+
+
+# -- comprehensions ------------------------------------------------------------------------------
+
+def _comprehension(c: Compiler, node, kind: str):
+    scope = c.scopes[node]
+    sub = Compiler(c.scopes, scope, qualname=c.qualname + "<locals>.", class_name=c.class_name)
+    first_iter = c.expr(node.generators[0].iter)
+    levels = []
+    for i, g in enumerate(node.generators):
+        if g.is_async:
+            raise Unsupported("async comprehensions are not supported", node)
+        levels.append((store_target(sub, g.target), sub.expr(g.iter) if i else None,
+                       [sub.expr(x) for x in g.ifs]))
+    if kind == "dict":
+        key, value = sub.expr(node.key), sub.expr(node.value)
+    else:
+        elt = sub.expr(node.elt)
+    nslots = scope.nslots()
+    free_src = _free_sources(c, scope)
+    local_cells = sub.local_cell_slots()
+    ncells = len(free_src)
+    tail = [UNBOUND] * (nslots - 3 - ncells)
+
+    def frame(f, it):
+        cf = [f[0], None, it, *tail, *[f[i] for i in free_src]]
+        for i in local_cells:
+            cf[i] = Cell(UNBOUND)
+        return cf
+
+    if kind == "gen":
+        def make_gen(level):
+            store, iter_expr, conds = levels[level]
+            last = level == len(levels) - 1
+            inner = None if last else make_gen(level + 1)
+
+            def gen(cf, it):
+                m = cf[0].meter
+                for x in it:
+                    m.ops += 1
+                    if m.ops >= m.next_check:
+                        m.checkpoint()
+                    store(cf, x)
+                    for cond in conds:
+                        if not cond(cf):
+                            break
+                    else:
+                        if last:
+                            yield elt(cf)
+                        else:
+                            yield from inner(cf, iter(levels[level + 1][1](cf)))
+            return gen
+        top = make_gen(0)
+
+        def genexp(f):
+            it = iter(first_iter(f))
+            g = top(frame(f, it), it)
+            g.__name__ = g.__qualname__ = "<genexpr>"
+            return g
+        return genexp
+
+    def make_loop(level):
+        store, iter_expr, conds = levels[level]
+        last = level == len(levels) - 1
+        inner = None if last else make_loop(level + 1)
+
+        def loop(cf, it, out):
+            m = cf[0].meter
+            for x in it:
+                m.ops += 1
+                if m.ops >= m.next_check:
+                    m.checkpoint()
+                store(cf, x)
+                for cond in conds:
+                    if not cond(cf):
+                        break
+                else:
+                    if not last:
+                        inner(cf, iter(levels[level + 1][1](cf)), out)
+                    elif kind == "list":
+                        out.append(elt(cf))
+                    elif kind == "set":
+                        out.add(elt(cf))
+                    else:
+                        out[key(cf)] = value(cf)
+        return loop
+    top_loop = make_loop(0)
+    factory = {"list": list, "set": set, "dict": dict}[kind]
+
+    def comp(f):
+        it = iter(first_iter(f))
+        out = factory()
+        top_loop(frame(f, it), it, out)
+        return out
+    return comp
+
+
+def c_ListComp(c, node):
+    return _comprehension(c, node, "list")
+
+
+def c_SetComp(c, node):
+    return _comprehension(c, node, "set")
+
+
+def c_DictComp(c, node):
+    return _comprehension(c, node, "dict")
+
+
+def c_GeneratorExp(c, node):
+    return _comprehension(c, node, "gen")
+
+
+EXPR[ast.Lambda] = c_Lambda
+EXPR[ast.ListComp] = c_ListComp
+EXPR[ast.SetComp] = c_SetComp
+EXPR[ast.DictComp] = c_DictComp
+EXPR[ast.GeneratorExp] = c_GeneratorExp
+STMT[ast.FunctionDef] = c_FunctionDef
+STMT[ast.AsyncFunctionDef] = c_AsyncFunctionDef
+STMT[ast.ClassDef] = c_ClassDef

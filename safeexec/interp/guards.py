@@ -1,0 +1,247 @@
+"""The one attribute guard: every attribute read, write and delete by sandboxed code, static or
+computed, goes through `get_attr`, `set_attr` and `del_attr` here.
+
+Invariant: no attribute of a host object is returned unless its type's reviewed table (policy.py)
+or the generic rule (public name, not denied) allows it; module proxies are read through their
+`_attrs` dict, never through getattr. Imports: policy, signals, and the proxy types.
+"""
+from __future__ import annotations
+
+import types
+import weakref
+
+from . import policy
+from .signals import Refused
+
+# Classes created by sandboxed code (class statements, 3-argument type()). Weak: they die with the
+# session that made them.
+SANDBOX_CLASSES: "weakref.WeakSet[type]" = weakref.WeakSet()
+_SANDBOX_IDS: set[int] = set()
+
+_GENERATOR_TYPES = (types.GeneratorType,)
+_DUNDER_HELP = ("allowed dunder attributes are names and operator methods such as __name__, "
+                "__class__, __init__, __len__, __eq__")
+
+
+class ToolProxy:
+    """A host tool as sandboxed code sees it: callable, and nothing else (no attributes, no
+    closure, no __self__)."""
+
+    __slots__ = ("_fn", "_name")
+
+    def __init__(self, fn, name: str) -> None:
+        object.__setattr__(self, "_fn", fn)
+        object.__setattr__(self, "_name", name)
+
+    def __call__(self, *args, **kwargs):
+        return self._fn(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"<tool {self._name}>"
+
+
+class Cell:
+    """A closure cell of sandboxed code (never exposed as a value)."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v) -> None:
+        self.v = v
+
+
+def register_sandbox_class(cls: type) -> None:
+    SANDBOX_CLASSES.add(cls)
+
+
+def is_sandbox_class(cls) -> bool:
+    return cls in SANDBOX_CLASSES
+
+
+def _internal_types() -> tuple[type, ...]:
+    from .modules import ModuleProxy
+    return (ToolProxy, Cell, ModuleProxy)
+
+
+INTERNAL: tuple[type, ...] = (ToolProxy, Cell)
+
+
+def init_internal() -> None:
+    """Called once the proxy module is importable (avoids an import cycle at load time)."""
+    global INTERNAL, ModuleProxy
+    INTERNAL = _internal_types()
+    from .modules import ModuleProxy as _MP
+    ModuleProxy = _MP
+
+
+ModuleProxy = None  # set by init_internal
+
+
+def refuse(message: str):
+    raise Refused(message)
+
+
+def static_name_problem(name: str) -> str | None:
+    """Why a statically written attribute name can never be allowed, or None."""
+    if name.startswith("__") and name.endswith("__") and name not in policy.READABLE_DUNDERS:
+        return f"attribute '{name}' is not allowed ({_DUNDER_HELP})"
+    return None
+
+
+def _sandbox_defines(obj, name: str) -> bool:
+    """True when `name` lives in storage the sandbox owns: the instance dict of a sandbox object, or
+    the dict of a sandbox class on its MRO (never a host base class)."""
+    cls = obj if isinstance(obj, type) else type(obj)
+    if not isinstance(obj, type):
+        try:
+            d = object.__getattribute__(obj, "__dict__")
+        except AttributeError:
+            d = None
+        if d is not None and name in d:
+            return True
+    for klass in type.__getattribute__(cls, "__mro__"):
+        if klass in SANDBOX_CLASSES and name in type.__getattribute__(klass, "__dict__"):
+            return True
+    return False
+
+
+def _owned(obj) -> bool:
+    """Objects whose attributes the sandbox created: sandbox classes, their instances, sandbox
+    functions."""
+    if isinstance(obj, type):
+        return obj in SANDBOX_CLASSES
+    t = type(obj)
+    if t in SANDBOX_CLASSES:
+        return True
+    return t is types.FunctionType and getattr(obj, "__sandboxed__", False) is True
+
+
+def _host_defines(obj, name: str) -> bool:
+    """True when a host (non-sandbox) class on obj's MRO defines `name` (its private helpers)."""
+    cls = obj if isinstance(obj, type) else type(obj)
+    for klass in type.__getattribute__(cls, "__mro__"):
+        if klass not in SANDBOX_CLASSES and name in type.__getattribute__(klass, "__dict__"):
+            return True
+    return False
+
+
+def _missing(obj, name: str):
+    try:
+        getattr(obj, name)
+    except AttributeError:
+        pass
+    else:
+        tname = type(obj).__name__
+        refuse(f"attribute '{name}' of '{tname}' objects is not allowed in the sandbox")
+    if isinstance(obj, type):
+        raise AttributeError(f"type object '{obj.__name__}' has no attribute '{name}'")
+    raise AttributeError(f"'{type(obj).__name__}' object has no attribute '{name}'")
+
+
+def check_name(obj, name: str) -> None:
+    """Refuse `name` on `obj` unless policy allows it (used by get/set/del and by wrapped gadgets
+    such as operator.attrgetter and str.format field paths)."""
+    if type(name) is not str:
+        raise TypeError(f"attribute name must be string, not '{type(name).__name__}'")
+    t = type(obj)
+    if t in INTERNAL or obj in INTERNAL:
+        refuse(f"attribute '{name}' of {type(obj).__name__.lower()} objects is not accessible")
+    if name.startswith("_"):
+        if name.startswith("__") and name.endswith("__"):
+            if name not in policy.READABLE_DUNDERS:
+                refuse(f"attribute '{name}' is not allowed ({_DUNDER_HELP})")
+            return
+        if not _sandbox_defines(obj, name) and not (_owned(obj) and not _host_defines(obj, name)):
+            refuse(f"attribute '{name}' is not allowed: names starting with '_' are private "
+                   f"(only your own classes' private attributes are accessible)")
+        return
+    if (name in policy.DENIED_NAMES or name.startswith(policy.DENIED_PREFIXES)) and \
+            not _sandbox_defines(obj, name):
+        refuse(f"attribute '{name}' is not allowed: it exposes interpreter internals")
+    if isinstance(obj, BaseException) and name in policy.DENIED_BY_TYPE[BaseException]:
+        refuse(f"attribute '{name}' of exceptions is not allowed: it exposes the failing object")
+    if t in _GENERATOR_TYPES and name not in policy.GENERATOR_ATTRS:
+        refuse(f"attribute '{name}' of generators is not allowed; allowed: "
+               f"{', '.join(sorted(policy.GENERATOR_ATTRS))}")
+
+
+def get_attr(obj, name: str, wraps=None):
+    """Read `obj.name` for sandboxed code. `wraps` maps (type, name) to a replacement factory."""
+    t = type(obj)
+    if t is ModuleProxy:
+        try:
+            return obj._attrs[name]
+        except KeyError:
+            if type(name) is not str:
+                raise TypeError(f"attribute name must be string, not '{type(name).__name__}'") from None
+            if name.startswith("_") and not (name in ("__name__", "__doc__")):
+                refuse(f"attribute '{name}' of module '{obj._name}' is not allowed")
+            if name == "__name__":
+                return obj._name
+            raise AttributeError(f"module '{obj._name}' has no attribute '{name}'") from None
+    table = policy.TYPE_ATTRS.get(t)
+    if table is not None:
+        if name in table:
+            if wraps is not None:
+                w = wraps.get((t, name))
+                if w is not None:
+                    return w(obj)
+            return getattr(obj, name)
+        if type(name) is str and name.startswith("__") and name in policy.READABLE_DUNDERS:
+            return getattr(obj, name)
+        if type(name) is not str:
+            raise TypeError(f"attribute name must be string, not '{type(name).__name__}'")
+        return _missing(obj, name)
+    check_name(obj, name)
+    if wraps is not None and isinstance(obj, type):
+        w = wraps.get((obj, name))
+        if w is not None:
+            return w(None)
+    return getattr(obj, name)
+
+
+def _settable(obj) -> bool:
+    t = type(obj)
+    if t in SANDBOX_CLASSES or (isinstance(obj, type) and obj in SANDBOX_CLASSES):
+        return True
+    if t is types.FunctionType and getattr(obj, "__sandboxed__", False) is True:
+        return True
+    return f"{t.__module__}.{t.__qualname__}" in policy.SETATTR_TYPES_BY_NAME
+
+
+def _check_write(obj, name: str, verb: str) -> None:
+    if type(name) is not str:
+        raise TypeError(f"attribute name must be string, not '{type(name).__name__}'")
+    if ModuleProxy is not None and type(obj) is ModuleProxy:
+        refuse(f"cannot {verb} attribute '{name}' of module '{obj._name}': modules are "
+               f"read-only in the sandbox")
+    if not _settable(obj):
+        what = obj.__name__ if isinstance(obj, type) else f"'{type(obj).__name__}' objects"
+        if isinstance(obj, type):
+            what = f"type '{obj.__name__}'"
+        refuse(f"cannot {verb} attribute '{name}' of {what}: only objects of classes defined in "
+               f"the sandbox can be changed")
+    if name.startswith("__") and name.endswith("__"):
+        if name in policy.FORBIDDEN_DEFINITIONS or name not in policy.READABLE_DUNDERS:
+            refuse(f"cannot {verb} attribute '{name}' ({_DUNDER_HELP})")
+    if name in policy.DENIED_NAMES and not _sandbox_defines(obj, name):
+        refuse(f"cannot {verb} attribute '{name}': it is reserved for interpreter internals")
+    # A host base class's descriptor would run host code with a sandbox-chosen value.
+    cls = obj if isinstance(obj, type) else type(obj)
+    for klass in type.__getattribute__(cls, "__mro__"):
+        if klass in SANDBOX_CLASSES or klass is object:
+            continue
+        if name in type.__getattribute__(klass, "__dict__") and not isinstance(obj, type):
+            desc = type.__getattribute__(klass, "__dict__")[name]
+            if hasattr(type(desc), "__set__"):
+                refuse(f"cannot {verb} attribute '{name}': it belongs to host class "
+                       f"'{klass.__name__}'")
+
+
+def set_attr(obj, name: str, value) -> None:
+    _check_write(obj, name, "set")
+    setattr(obj, name, value)
+
+
+def del_attr(obj, name: str) -> None:
+    _check_write(obj, name, "delete")
+    delattr(obj, name)
