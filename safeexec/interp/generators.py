@@ -42,8 +42,20 @@ def _sub(c: Compiler, stmts):
     return wrapped
 
 
+def _plain(e):
+    def g(f):
+        return e(f)
+        yield  # noqa - makes this a generator
+    return g
+
+
 def _yield_value(c: Compiler, node: ast.expr):
-    """A generator function `(frame)` evaluating a Yield/YieldFrom and returning its value."""
+    """A generator function `(frame)` evaluating an expression that contains yield, left to
+    right, and returning its value (`x = yield v`, `f((yield))`, `a + (yield)`...)."""
+    from .compiler import contains_yield
+    from .exprs import BINOPS, call_value
+    if not contains_yield(node):
+        return _plain(c.expr(node))
     if isinstance(node, ast.Yield):
         value = c.expr(node.value) if node.value is not None else None
 
@@ -57,8 +69,40 @@ def _yield_value(c: Compiler, node: ast.expr):
             it = src(f)
             return (yield from it)
         return do_yield_from
-    raise Unsupported("'yield' inside a complex expression is not supported; assign it first: "
-                      "`x = yield value`", node)
+    if isinstance(node, ast.Call) and not node.keywords and \
+            not any(isinstance(a, ast.Starred) for a in node.args):
+        func = _yield_value(c, node.func)
+        args = [_yield_value(c, a) for a in node.args]
+
+        def do_call(f):
+            fn = yield from func(f)
+            values = []
+            for a in args:
+                values.append((yield from a(f)))
+            return call_value(f[0].meter, fn, tuple(values), None)
+        return do_call
+    if isinstance(node, ast.BinOp):
+        left, right = _yield_value(c, node.left), _yield_value(c, node.right)
+        fn = BINOPS[type(node.op)]
+
+        def do_binop(f):
+            a = yield from left(f)
+            b = yield from right(f)
+            return fn(a, b)
+        return do_binop
+    if isinstance(node, (ast.Tuple, ast.List)) and \
+            not any(isinstance(e, ast.Starred) for e in node.elts):
+        elts = [_yield_value(c, e) for e in node.elts]
+        make = tuple if isinstance(node, ast.Tuple) else list
+
+        def do_display(f):
+            values = []
+            for e in elts:
+                values.append((yield from e(f)))
+            return make(values)
+        return do_display
+    raise Unsupported("'yield' inside this kind of expression is not supported; assign it "
+                      "first: `x = yield value`", node)
 
 
 def g_Expr(c: Compiler, node: ast.Expr):

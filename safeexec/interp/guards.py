@@ -19,6 +19,9 @@ SANDBOX_CLASSES: "weakref.WeakSet[type]" = weakref.WeakSet()
 _SANDBOX_IDS: set[int] = set()
 
 _GENERATOR_TYPES = (types.GeneratorType,)
+# Dunders readable on instances of builtin types: names only. Their protocol methods
+# (list.__init__, __iadd__...) would consume iterators in C without metering.
+_BUILTIN_TYPE_DUNDERS = frozenset({"__class__", "__doc__"})
 _DUNDER_HELP = ("allowed dunder attributes are names and operator methods such as __name__, "
                 "__class__, __init__, __len__, __eq__")
 
@@ -143,7 +146,7 @@ def check_name(obj, name: str) -> None:
     if type(name) is not str:
         raise TypeError(f"attribute name must be string, not '{type(name).__name__}'")
     t = type(obj)
-    if t in INTERNAL or obj in INTERNAL:
+    if t in INTERNAL or (t is type and obj in INTERNAL):
         refuse(f"attribute '{name}' of {type(obj).__name__.lower()} objects is not accessible")
     if name.startswith("_"):
         if name.startswith("__") and name.endswith("__"):
@@ -186,10 +189,12 @@ def get_attr(obj, name: str, wraps=None):
                 if w is not None:
                     return w(obj)
             return getattr(obj, name)
-        if type(name) is str and name.startswith("__") and name in policy.READABLE_DUNDERS:
-            return getattr(obj, name)
         if type(name) is not str:
             raise TypeError(f"attribute name must be string, not '{type(name).__name__}'")
+        if name.startswith("_"):
+            if name in _BUILTIN_TYPE_DUNDERS:
+                return getattr(obj, name)
+            refuse(f"attribute '{name}' of '{t.__name__}' objects is not allowed ({_DUNDER_HELP})")
         return _missing(obj, name)
     check_name(obj, name)
     if wraps is not None and isinstance(obj, type):
@@ -208,21 +213,43 @@ def _settable(obj) -> bool:
     return f"{t.__module__}.{t.__qualname__}" in policy.SETATTR_TYPES_BY_NAME
 
 
-def _check_write(obj, name: str, verb: str) -> None:
+def _read_only_or_absent(obj, name: str) -> bool:
+    """True when CPython itself would refuse `obj.name = v` without running host code: a
+    read-only property/getter on the class, or no such attribute and no instance dict."""
+    cls = obj if isinstance(obj, type) else type(obj)
+    for klass in type.__getattribute__(cls, "__mro__"):
+        d = type.__getattribute__(klass, "__dict__")
+        if name in d:
+            desc = d[name]
+            if isinstance(desc, (property, types.DynamicClassAttribute)):
+                return desc.fset is None
+            return type(desc).__name__ == "_tuplegetter"
+    if isinstance(obj, type):
+        return False
+    return (not hasattr(obj, "__dict__")) and type(obj).__setattr__ is object.__setattr__
+
+
+def _check_write(obj, name: str, verb: str) -> bool:
+    """Refuse a write the policy forbids; True when CPython may do (or refuse) it natively."""
     if type(name) is not str:
         raise TypeError(f"attribute name must be string, not '{type(name).__name__}'")
     if ModuleProxy is not None and type(obj) is ModuleProxy:
         refuse(f"cannot {verb} attribute '{name}' of module '{obj._name}': modules are "
                f"read-only in the sandbox")
-    if not _settable(obj):
-        what = obj.__name__ if isinstance(obj, type) else f"'{type(obj).__name__}' objects"
-        if isinstance(obj, type):
-            what = f"type '{obj.__name__}'"
-        refuse(f"cannot {verb} attribute '{name}' of {what}: only objects of classes defined in "
-               f"the sandbox can be changed")
+    t = type(obj)
+    if t in INTERNAL or (t is type and obj in INTERNAL):
+        refuse(f"cannot {verb} attributes of {t.__name__.lower()} objects")
+    if t in policy.TYPE_ATTRS or (t is type and obj in policy.TYPE_ATTRS):
+        return True  # builtin types and their instances: CPython refuses with its own message
     if name.startswith("__") and name.endswith("__"):
         if name in policy.FORBIDDEN_DEFINITIONS or name not in policy.READABLE_DUNDERS:
             refuse(f"cannot {verb} attribute '{name}' ({_DUNDER_HELP})")
+    if not _settable(obj):
+        if _read_only_or_absent(obj, name):
+            return True
+        what = f"type '{obj.__name__}'" if isinstance(obj, type) else f"'{t.__name__}' objects"
+        refuse(f"cannot {verb} attribute '{name}' of {what}: only objects of classes defined in "
+               f"the sandbox can be changed")
     if name in policy.DENIED_NAMES and not _sandbox_defines(obj, name):
         refuse(f"cannot {verb} attribute '{name}': it is reserved for interpreter internals")
     # A host base class's descriptor would run host code with a sandbox-chosen value.
@@ -230,11 +257,13 @@ def _check_write(obj, name: str, verb: str) -> None:
     for klass in type.__getattribute__(cls, "__mro__"):
         if klass in SANDBOX_CLASSES or klass is object:
             continue
-        if name in type.__getattribute__(klass, "__dict__") and not isinstance(obj, type):
-            desc = type.__getattribute__(klass, "__dict__")[name]
-            if hasattr(type(desc), "__set__"):
-                refuse(f"cannot {verb} attribute '{name}': it belongs to host class "
-                       f"'{klass.__name__}'")
+        d = type.__getattribute__(klass, "__dict__")
+        if name in d and not isinstance(obj, type) and hasattr(type(d[name]), "__set__"):
+            if _read_only_or_absent(obj, name):
+                return True
+            refuse(f"cannot {verb} attribute '{name}': it belongs to host class "
+                   f"'{klass.__name__}'")
+    return True
 
 
 def set_attr(obj, name: str, value) -> None:

@@ -35,6 +35,14 @@ class GuardedFormatter(string.Formatter):
     def __init__(self, rt) -> None:
         self.rt = rt
 
+    def get_value(self, key, args, kwargs):
+        if isinstance(key, int):
+            if key >= len(args):
+                raise IndexError(f"Replacement index {key} out of range for positional args "
+                                 f"tuple")
+            return args[key]
+        return kwargs[key]
+
     def get_field(self, field_name, args, kwargs):
         first, rest = _string.formatter_field_name_split(field_name)
         obj = self.get_value(first, args, kwargs)
