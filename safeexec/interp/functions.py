@@ -2,7 +2,7 @@
 
 Sandbox functions are real Python functions (runtime.make_function) so CPython can bind them as
 methods and call user dunders; sandbox classes are made by their real metaclass and registered as
-sandbox-owned (guards.SANDBOX_CLASSES)."""
+sandbox-owned (guards.register_sandbox_class)."""
 from __future__ import annotations
 
 import ast

@@ -8,15 +8,14 @@ or the generic rule (public name, not denied) allows it; module proxies are read
 from __future__ import annotations
 
 import types
-import weakref
 
 from . import policy
 from .signals import Refused
 
-# Classes created by sandboxed code (class statements, 3-argument type()). Weak: they die with the
-# session that made them.
-SANDBOX_CLASSES: "weakref.WeakSet[type]" = weakref.WeakSet()
-_SANDBOX_IDS: set[int] = set()
+# Classes created by sandboxed code (class statements, 3-argument type()) carry this token under
+# a dunder name the guard never lets sandboxed code read or write; it dies with the class.
+_TOKEN = object()
+_MARK = "__sx_sandbox__"
 
 _GENERATOR_TYPES = (types.GeneratorType,)
 # Dunders readable on instances of builtin types: names only. Their protocol methods
@@ -53,11 +52,19 @@ class Cell:
 
 
 def register_sandbox_class(cls: type) -> None:
-    SANDBOX_CLASSES.add(cls)
+    type.__setattr__(cls, _MARK, _TOKEN)
 
 
 def is_sandbox_class(cls) -> bool:
-    return cls in SANDBOX_CLASSES
+    """True for classes made by sandboxed code and their subclasses."""
+    try:
+        return type.__getattribute__(cls, _MARK) is _TOKEN
+    except (AttributeError, TypeError):
+        return False
+
+
+def _own_sandbox_dict(klass) -> bool:
+    return type.__getattribute__(klass, "__dict__").get(_MARK) is _TOKEN
 
 
 def _internal_types() -> tuple[type, ...]:
@@ -102,7 +109,7 @@ def _sandbox_defines(obj, name: str) -> bool:
         if d is not None and name in d:
             return True
     for klass in type.__getattribute__(cls, "__mro__"):
-        if klass in SANDBOX_CLASSES and name in type.__getattribute__(klass, "__dict__"):
+        if _own_sandbox_dict(klass) and name in type.__getattribute__(klass, "__dict__"):
             return True
     return False
 
@@ -111,9 +118,9 @@ def _owned(obj) -> bool:
     """Objects whose attributes the sandbox created: sandbox classes, their instances, sandbox
     functions."""
     if isinstance(obj, type):
-        return obj in SANDBOX_CLASSES
+        return is_sandbox_class(obj)
     t = type(obj)
-    if t in SANDBOX_CLASSES:
+    if is_sandbox_class(t):
         return True
     return t is types.FunctionType and getattr(obj, "__sandboxed__", False) is True
 
@@ -122,7 +129,7 @@ def _host_defines(obj, name: str) -> bool:
     """True when a host (non-sandbox) class on obj's MRO defines `name` (its private helpers)."""
     cls = obj if isinstance(obj, type) else type(obj)
     for klass in type.__getattribute__(cls, "__mro__"):
-        if klass not in SANDBOX_CLASSES and name in type.__getattribute__(klass, "__dict__"):
+        if not _own_sandbox_dict(klass) and name in type.__getattribute__(klass, "__dict__"):
             return True
     return False
 
@@ -206,7 +213,7 @@ def get_attr(obj, name: str, wraps=None):
 
 def _settable(obj) -> bool:
     t = type(obj)
-    if t in SANDBOX_CLASSES or (isinstance(obj, type) and obj in SANDBOX_CLASSES):
+    if is_sandbox_class(t) or (isinstance(obj, type) and is_sandbox_class(obj)):
         return True
     if t is types.FunctionType and getattr(obj, "__sandboxed__", False) is True:
         return True
@@ -255,7 +262,7 @@ def _check_write(obj, name: str, verb: str) -> bool:
     # A host base class's descriptor would run host code with a sandbox-chosen value.
     cls = obj if isinstance(obj, type) else type(obj)
     for klass in type.__getattribute__(cls, "__mro__"):
-        if klass in SANDBOX_CLASSES or klass is object:
+        if klass is object or _own_sandbox_dict(klass):
             continue
         d = type.__getattribute__(klass, "__dict__")
         if name in d and not isinstance(obj, type) and hasattr(type(d[name]), "__set__"):
