@@ -8,9 +8,9 @@ from __future__ import annotations
 import ast
 import operator as op
 
-from . import calls
+from . import calls, shapes
 from .compiler import EXPR, Compiler, Unsupported
-from .guards import get_attr
+from .guards import get_attr, get_attr_plain, is_plain_name
 from .signals import Refused
 
 try:
@@ -19,6 +19,7 @@ except ImportError:  # written alongside
     sizes = None
 
 _FunctionType = type(lambda: None)
+_MethodType = type(calls.meter_iterable.__get__(1))
 _BUILTINS = calls.BUILTIN_CALLABLE_TYPES
 
 BINOPS = {
@@ -145,6 +146,10 @@ def c_Name(c: Compiler, node: ast.Name):
 def c_Attribute(c: Compiler, node: ast.Attribute):
     obj = c.expr(node.value)
     name = c.mangle(node.attr)
+    if is_plain_name(name):
+        def plain_attr(f):
+            return get_attr_plain(obj(f), name, f[0].wraps)
+        return plain_attr
 
     def attr(f):
         return get_attr(obj(f), name, f[0].wraps)
@@ -152,6 +157,9 @@ def c_Attribute(c: Compiler, node: ast.Attribute):
 
 
 def c_BinOp(c: Compiler, node: ast.BinOp):
+    symbol = shapes.PLAIN_BINOPS.get(type(node.op))
+    if symbol is not None:
+        return shapes.specialised(c, symbol, node.left, node.right)
     return binop_closure(type(node.op), c.expr(node.left), c.expr(node.right))
 
 
@@ -194,6 +202,9 @@ def _compare_fn(opnode):
 
 
 def c_Compare(c: Compiler, node: ast.Compare):
+    if len(node.ops) == 1 and type(node.ops[0]) in shapes.COMPARES:
+        return shapes.specialised(c, shapes.COMPARES[type(node.ops[0])], node.left,
+                                  node.comparators[0])
     left = c.expr(node.left)
     rights = [c.expr(r) for r in node.comparators]
     fns = [_compare_fn(o) for o in node.ops]
@@ -428,7 +439,7 @@ def c_Call(c: Compiler, node: ast.Call):
         if len(pos) == 0:
             def call0(f):
                 fn = func(f)
-                if type(fn) is _FunctionType:
+                if type(fn) is _FunctionType or type(fn) is _MethodType:
                     return fn()
                 return call_value(f[0].meter, fn, (), None)
             return call0
@@ -438,7 +449,7 @@ def c_Call(c: Compiler, node: ast.Call):
             def call1(f):
                 fn = func(f)
                 x = a0(f)
-                if type(fn) is _FunctionType:
+                if type(fn) is _FunctionType or type(fn) is _MethodType:
                     return fn(x)
                 return call_value(f[0].meter, fn, (x,), None)
             return call1
@@ -449,7 +460,7 @@ def c_Call(c: Compiler, node: ast.Call):
                 fn = func(f)
                 x = a0(f)
                 y = a1(f)
-                if type(fn) is _FunctionType:
+                if type(fn) is _FunctionType or type(fn) is _MethodType:
                     return fn(x, y)
                 return call_value(f[0].meter, fn, (x, y), None)
             return call2
@@ -458,7 +469,7 @@ def c_Call(c: Compiler, node: ast.Call):
         fn = func(f)
         a = args(f)
         k = kwargs(f) if kwargs is not None else None
-        if type(fn) is _FunctionType:
+        if type(fn) is _FunctionType or type(fn) is _MethodType:
             return fn(*a, **k) if k else fn(*a)
         return call_value(f[0].meter, fn, a, k)
     return call

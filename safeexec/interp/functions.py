@@ -32,25 +32,29 @@ def compile_function(c: Compiler, node, name: str, is_lambda: bool):
     scope = c.scopes[node]
     qual = f"{c.qualname}{name}"
     sub = Compiler(c.scopes, scope, qualname=qual + ".<locals>.", class_name=c.class_name)
+    expr_body = expr_line = None
     if is_lambda:
         if scope.is_generator:
             raise Unsupported("'yield' inside a lambda is not supported", node)
-        value = sub.expr(node.body)
-
-        def body(f):
-            f[1] = value(f)
-            return RETURN_
+        expr_body, expr_line = sub.expr(node.body), node.lineno
+        body = None
         doc = None
     else:
-        closure, is_gen = sub.block(node.body)
-        if scope.is_generator and not is_gen:
-            plain = closure
-
-            def closure(f):
-                return plain(f)
-                yield  # noqa: unreachable - makes this a generator
-        body = closure
         doc = _docstring(node.body)
+        stmts = node.body[1:] if doc is not None else node.body
+        if (not scope.is_generator and len(stmts) == 1 and isinstance(stmts[0], ast.Return)
+                and stmts[0].value is not None):
+            expr_body, expr_line = sub.expr(stmts[0].value), stmts[0].lineno
+            body = None
+        else:
+            closure, is_gen = sub.block(node.body)
+            if scope.is_generator and not is_gen:
+                plain = closure
+
+                def closure(f):
+                    return plain(f)
+                    yield  # noqa: unreachable - makes this a generator
+            body = closure
     a = node.args
     sig = Signature(qual, [x.arg for x in a.posonlyargs], [x.arg for x in a.args],
                     a.vararg.arg if a.vararg else None, [x.arg for x in a.kwonlyargs],
@@ -58,6 +62,7 @@ def compile_function(c: Compiler, node, name: str, is_lambda: bool):
     cell_params = tuple(scope.slots[p] for p in scope.params if p in scope.cells)
     spec = FunctionSpec(name, qual, sig, scope.nslots(), body, cell_params,
                         scope.is_generator, doc)
+    spec.expr_body, spec.expr_line = expr_body, expr_line
     local_cells = sub.local_cell_slots()
     free_src = _free_sources(c, scope)
     defaults = [c.expr(d) for d in a.defaults]
@@ -69,9 +74,6 @@ def compile_function(c: Compiler, node, name: str, is_lambda: bool):
         cells = tuple([f[i] for i in free_src])
         return make_function(spec, f[0], dv, kwd, cells, local_cells)
     return make
-
-
-from .runtime import RETURN as RETURN_  # noqa: E402
 
 
 def c_FunctionDef(c: Compiler, node: ast.FunctionDef):

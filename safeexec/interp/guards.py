@@ -53,6 +53,13 @@ class Cell:
 
 def register_sandbox_class(cls: type) -> None:
     type.__setattr__(cls, _MARK, _TOKEN)
+    # "pure": every class on the MRO is sandbox-made (or object), so no host descriptor can
+    # intercept an attribute write; the MRO cannot change afterwards (__bases__ is refused).
+    pure = all(k is object or _own_sandbox_dict(k) for k in type.__getattribute__(cls, "__mro__"))
+    type.__setattr__(cls, _PURE, pure)
+
+
+_PURE = "__sx_pure__"
 
 
 def is_sandbox_class(cls) -> bool:
@@ -207,8 +214,41 @@ def get_attr(obj, name: str, wraps=None):
     if wraps is not None and isinstance(obj, type):
         w = wraps.get((obj, name))
         if w is not None:
-            return w(None)
+            return lambda self, *args, **kwargs: w(self)(*args, **kwargs)
     return getattr(obj, name)
+
+
+def is_plain_name(name: str) -> bool:
+    """A statically known name that needs no per-object name check (decided at compile time)."""
+    return not name.startswith("_") and name not in policy.DENIED_NAMES and \
+        not name.startswith(policy.DENIED_PREFIXES) and \
+        name not in policy.DENIED_BY_TYPE[BaseException]
+
+
+def get_attr_plain(obj, name: str, wraps):
+    """get_attr for a plain name (is_plain_name): only the per-type rules remain."""
+    t = type(obj)
+    if t is ModuleProxy or t in policy.TYPE_ATTRS or t in _SLOW_TYPES or t is type:
+        return get_attr(obj, name, wraps)
+    if t in INTERNAL:
+        refuse(f"attribute '{name}' of {t.__name__.lower()} objects is not accessible")
+    return getattr(obj, name)
+
+
+_SLOW_TYPES = frozenset({types.GeneratorType})
+
+
+def set_attr_plain(obj, name: str, value) -> None:
+    """set_attr for a plain name: instances of pure sandbox classes are written directly."""
+    t = type(obj)
+    try:
+        pure = type.__getattribute__(t, _PURE)
+    except AttributeError:
+        pure = False
+    if pure is True:
+        setattr(obj, name, value)
+    else:
+        set_attr(obj, name, value)
 
 
 def _settable(obj) -> bool:
@@ -276,6 +316,7 @@ def _check_write(obj, name: str, verb: str) -> bool:
 def set_attr(obj, name: str, value) -> None:
     _check_write(obj, name, "set")
     setattr(obj, name, value)
+
 
 
 def del_attr(obj, name: str) -> None:

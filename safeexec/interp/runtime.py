@@ -190,7 +190,7 @@ class FunctionSpec:
     from it."""
 
     __slots__ = ("name", "qualname", "sig", "nslots", "body", "cell_params", "is_generator",
-                 "doc", "nlocals")
+                 "doc", "nlocals", "expr_body", "expr_line")
 
     def __init__(self, name, qualname, sig, nslots, body, cell_params, is_generator, doc) -> None:
         self.name = name
@@ -203,6 +203,9 @@ class FunctionSpec:
         self.doc = doc
         # locals after the parameters, before the closure cells
         self.nlocals = 0
+        # a body that is one `return <expr>` (or a lambda): evaluated directly, no sentinel
+        self.expr_body = None
+        self.expr_line = None
 
 
 def make_function(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults: dict,
@@ -246,7 +249,7 @@ def make_function(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults: 
             return g
     else:
         fn = _returning(rt, body, frame_for, simple, nsimple, tail, cells, cell_params,
-                        local_cells, name)
+                        local_cells, name, spec.expr_body, spec.expr_line)
 
     fn.__name__ = spec.name
     fn.__qualname__ = spec.qualname
@@ -258,12 +261,11 @@ def make_function(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults: 
 
 
 def _returning(rt, body, frame_for, simple, nsimple, tail, cells, cell_params,
-               local_cells, name):
+               local_cells, name, expr, line):
     """The non-generator call path: a frame per call, the depth counter, and the return slot."""
     fast = simple and not cell_params and not local_cells
 
-    def fn(*args, **kwargs):
-        m = rt.meter
+    def enter(m, args, kwargs):
         m.ops += 1
         if m.ops >= m.next_check:
             m.checkpoint()
@@ -272,14 +274,44 @@ def _returning(rt, body, frame_for, simple, nsimple, tail, cells, cell_params,
             m.depth -= 1
             raise LimitHit("depth", f"call depth limit exceeded: more than {m.max_depth} "
                                     f"nested calls")
-        if fast and not kwargs and len(args) == nsimple:
-            f = [rt, None, *args, *tail, *cells]
-        else:
+        try:
+            return frame_for(args, kwargs)
+        except BaseException:
+            m.depth -= 1
+            raise
+
+    if expr is not None:
+        def fn(*args, **kwargs):
+            m = rt.meter
+            if fast and not kwargs and len(args) == nsimple and m.depth < m.max_depth:
+                m.ops += 1
+                if m.ops >= m.next_check:
+                    m.checkpoint()
+                m.depth += 1
+                f = [rt, None, *args, *tail, *cells]
+            else:
+                f = enter(m, args, kwargs)
             try:
-                f = frame_for(args, kwargs)
-            except BaseException:
+                v = expr(f)
+            except BaseException as e:
+                note_line(e, line)
+                push_frame(e, name)
                 m.depth -= 1
                 raise
+            m.depth -= 1
+            return v
+        return fn
+
+    def fn(*args, **kwargs):
+        m = rt.meter
+        if fast and not kwargs and len(args) == nsimple and m.depth < m.max_depth:
+            m.ops += 1
+            if m.ops >= m.next_check:
+                m.checkpoint()
+            m.depth += 1
+            f = [rt, None, *args, *tail, *cells]
+        else:
+            f = enter(m, args, kwargs)
         try:
             r = body(f)
         except BaseException as e:

@@ -8,7 +8,7 @@ import ast
 from . import exprs
 from .compiler import STMT, Compiler, Unsupported
 from .errors_map import to_refused
-from .guards import get_attr, set_attr
+from .guards import get_attr, get_attr_plain, is_plain_name, set_attr, set_attr_plain
 from .runtime import BREAK, CONTINUE, RETURN, UNBOUND, clear_notes
 from .signals import UNCATCHABLE
 from .targets import delete_target, store_target
@@ -88,10 +88,14 @@ def c_AugAssign(c: Compiler, node: ast.AugAssign):
         obj = c.expr(t.value)
         name = c.mangle(t.attr)
 
+        plain = is_plain_name(name)
+        read = get_attr_plain if plain else get_attr
+        write = set_attr_plain if plain else set_attr
+
         def aug_attr(f):
             o = obj(f)
-            cur = get_attr(o, name, f[0].wraps)
-            set_attr(o, name, apply(f[0].meter, cur, rhs(f)))
+            cur = read(o, name, f[0].wraps)
+            write(o, name, apply(f[0].meter, cur, rhs(f)))
         return aug_attr
     if isinstance(t, ast.Subscript):
         obj = c.expr(t.value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from .compiler import Compiler, Unsupported
-from .guards import del_attr, set_attr
+from .guards import del_attr, is_plain_name, set_attr, set_attr_plain
 
 
 def _unpack_fixed(meter, value, n):
@@ -43,6 +43,8 @@ def store_target(c: Compiler, node: ast.expr):
     if isinstance(node, ast.Attribute):
         obj = c.expr(node.value)
         name = c.mangle(node.attr)
+        if is_plain_name(name):
+            return lambda f, v: set_attr_plain(obj(f), name, v)
         return lambda f, v: set_attr(obj(f), name, v)
     if isinstance(node, ast.Subscript):
         obj = c.expr(node.value)
