@@ -160,6 +160,10 @@ def c_BinOp(c: Compiler, node: ast.BinOp):
     symbol = shapes.PLAIN_BINOPS.get(type(node.op))
     if symbol is not None:
         return shapes.specialised(c, symbol, node.left, node.right)
+    if type(node.op) in shapes.CHECKED_BINOPS:
+        return shapes.specialised_checked(c, type(node.op), node.left, node.right,
+                                          checked_binop(CHECKED[type(node.op)],
+                                                        BINOPS[type(node.op)]))
     return binop_closure(type(node.op), c.expr(node.left), c.expr(node.right))
 
 

@@ -16,6 +16,19 @@ PLAIN_BINOPS = {ast.Sub: "-", ast.Div: "/", ast.FloorDiv: "//", ast.RShift: ">>"
 COMPARES = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
             ast.GtE: ">=", ast.Is: "is", ast.IsNot: "is not"}
 
+# Operators that can allocate a lot or run long in C: a cheap inline test admits the common
+# small cases, everything else goes through `slow` (sizes.check_binop, then the operator).
+CHECKED_BINOPS = {
+    ast.Add: ("+", "type(x) is int and type(y) is int or type(x) is float"),
+    ast.Mult: ("*", "type(x) is float or type(x) is int and type(y) is int and "
+                    "x.bit_length() + y.bit_length() < 4096"),
+    ast.Mod: ("%", "type(x) is int or type(x) is float"),
+    ast.Pow: ("**", "type(x) is float and type(y) is float or type(x) is int and type(y) is int "
+                    "and 0 <= y < 64 and x.bit_length() < 64"),
+    ast.LShift: ("<<", "type(x) is int and type(y) is int and 0 <= y < 64 and "
+                       "x.bit_length() < 64"),
+}
+
 _READ = {
     "e": "{side}(f)",
     "l": "_v{side} if (_v{side} := f[{side}]) is not UNBOUND else unbound({side}_name)",
@@ -44,6 +57,21 @@ def _build() -> dict:
                        f"    return op\n")
                 exec(compile(src, f"<shape {ls}{symbol}{rs}>", "exec"), ns)  # our template
                 table[symbol, ls, rs] = ns["make"]
+    for opnode, (symbol, cond) in CHECKED_BINOPS.items():
+        for ls in "elc":
+            for rs in "elc":
+                left = _READ[ls].format(side="a")
+                right = _READ[rs].format(side="b")
+                src = (f"def make(a, b, a_name, b_name, slow):\n"
+                       f"    def op(f):\n"
+                       f"        x = {left}\n"
+                       f"        y = {right}\n"
+                       f"        if {cond}:\n"
+                       f"            return x {symbol} y\n"
+                       f"        return slow(f[0].meter, x, y)\n"
+                       f"    return op\n")
+                exec(compile(src, f"<shape {ls}{symbol}{rs}>", "exec"), ns)  # our template
+                table[opnode, ls, rs] = ns["make"]
     return table
 
 
@@ -67,3 +95,10 @@ def specialised(c, symbol: str, left: ast.expr, right: ast.expr):
     if ls == rs == "c":
         ls, a = "e", c.expr(left)
     return _TABLE[symbol, ls, rs](a, b, a_name, b_name)
+
+
+def specialised_checked(c, opnode: type, left: ast.expr, right: ast.expr, slow):
+    """A size-checked operator with inline fast path; `slow(meter, x, y)` does the checks."""
+    ls, a, a_name = operand(c, left)
+    rs, b, b_name = operand(c, right)
+    return _TABLE[opnode, ls, rs](a, b, a_name, b_name, slow)
