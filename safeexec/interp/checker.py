@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 
 from ..errors import Violation
-from . import policy
+from . import exprs, functions, generators, patterns, policy, stmts  # noqa: F401 (fill tables)
 from .compiler import EXPR, STMT
 from .guards import static_name_problem
 from .patterns import PATTERNS
