@@ -119,8 +119,12 @@ def _sanitised(exc: Exception) -> Exception:
     return RuntimeError(f"{t.__name__}: {exc}")
 
 
-def wrap_tool(name: str, fn) -> ToolProxy:
+def wrap_tool(name: str, fn, rt: Runtime) -> ToolProxy:
     def call(*args, **kwargs):
+        meter = rt.meter
+        if meter is None or meter.closed:
+            # a generator finalised after its run, or a leaked callback: no tool calls then
+            raise LimitHit("time", f"tool {name!r} called after the run ended")
         try:
             return fn(*args, **kwargs)
         except Stop:
@@ -145,7 +149,7 @@ class AstBackend:
         for name, fn in tools.items():
             if not callable(fn):
                 raise TypeError(f"tool {name!r} is not callable")
-            self.g[name] = wrap_tool(name, fn)
+            self.g[name] = wrap_tool(name, fn, self.rt)
         self.g.update(variables)
         self._reserved = {"__name__", "__doc__"}
 

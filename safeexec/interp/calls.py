@@ -36,6 +36,38 @@ CONSUMER_TYPES = frozenset({list, tuple, set, frozenset, bytes, bytearray})
 LAZY_TYPES = frozenset({enumerate, zip, map, filter})
 
 
+_SLOT_TYPES = (types.MethodWrapperType, types.WrapperDescriptorType)
+
+
+MAX_TUPLE_NESTING = 10_000   # hash() of a tuple nested ~133,000 deep crashes CPython (no guard)
+_NEST_WINDOW = 256           # recent tuples remembered; a nesting chain always links the newest
+
+
+def track_tuple(meter, t: tuple) -> tuple:
+    """Record the nesting depth of a tuple sandboxed code just built; trip "depth" past
+    MAX_TUPLE_NESTING. Tuples not remembered (old, or built by C code) count as depth 1."""
+    depth = 0
+    for e in t:
+        if type(e) is tuple:
+            reg = meter.nested
+            entry = reg.get(id(e)) if reg is not None else None
+            d = entry[1] if entry is not None and entry[0] is e else 1
+            if d > depth:
+                depth = d
+    if depth:
+        depth += 1
+        if depth > MAX_TUPLE_NESTING:
+            meter.trip("depth", f"data nested too deeply: tuples more than {MAX_TUPLE_NESTING:,} "
+                                f"levels deep")
+        reg = meter.nested
+        if reg is None:
+            reg = meter.nested = {}
+        reg[id(t)] = (t, depth)
+        if len(reg) > _NEST_WINDOW:
+            del reg[next(iter(reg))]
+    return t
+
+
 def meter_iterable(meter, x):
     """`x` ready to be consumed in C: sized containers are charged len(x) now, anything else is
     wrapped so each element costs one op."""
@@ -53,6 +85,8 @@ def host_call(meter, fn, args, kwargs):
     if fn is type and len(args) == 3:
         return make_type(*args, **kwargs)
     if args:
+        if fn is tuple:
+            return track_tuple(meter, tuple(meter_iterable(meter, args[0])))
         if fn in CONSUMER_TYPES:
             args = (meter_iterable(meter, args[0]),) + tuple(args[1:])
         elif fn is dict and not hasattr(type(args[0]), "keys"):
@@ -64,6 +98,20 @@ def host_call(meter, fn, args, kwargs):
     if sizes is not None:
         sizes.check_call(fn, args, kwargs, meter)
     name = getattr(fn, "__name__", "")
+    if name == "__init__" and type(fn) in _SLOT_TYPES:
+        # list.__init__(x, it) / super().__init__(n) of a builtin base: the same checks as
+        # calling the class itself
+        owner = fn.__objclass__
+        init_args = tuple(args[1:]) if type(fn) is types.WrapperDescriptorType else tuple(args)
+        if sizes is not None:
+            sizes.check_call(owner, init_args, kwargs, meter)
+        if owner is tuple or owner is dict:
+            pass
+        elif owner in CONSUMER_TYPES and init_args:
+            init_args = (meter_iterable(meter, init_args[0]),) + init_args[1:]
+        if type(fn) is types.WrapperDescriptorType:
+            return fn(args[0], *init_args, **kwargs)
+        return fn(*init_args, **kwargs)
     if name in CONSUMER_METHODS:
         args = tuple(meter_iterable(meter, a) for a in args)
     return fn(*args, **kwargs)

@@ -287,8 +287,27 @@ def c_Tuple(c: Compiler, node: ast.Tuple):
     if all(isinstance(e, ast.Constant) for e in node.elts):
         value = tuple(e.value for e in node.elts)
         return lambda f: value
+    if not any(isinstance(e, ast.Starred) for e in node.elts):
+        parts = [c.expr(e) for e in node.elts]
+        if len(parts) == 2:
+            p0, p1 = parts
+
+            def pair(f):
+                t = (p0(f), p1(f))
+                if type(t[0]) is tuple or type(t[1]) is tuple:
+                    return calls.track_tuple(f[0].meter, t)
+                return t
+            return pair
+
+        def tuple_display(f):
+            t = tuple([p(f) for p in parts])
+            for e in t:
+                if type(e) is tuple:
+                    return calls.track_tuple(f[0].meter, t)
+            return t
+        return tuple_display
     build = _elements(c, node.elts)
-    return lambda f: tuple(build(f))
+    return lambda f: calls.track_tuple(f[0].meter, tuple(build(f)))
 
 
 def c_Set(c: Compiler, node: ast.Set):

@@ -154,9 +154,19 @@ def _missing(obj, name: str):
     raise AttributeError(f"'{type(obj).__name__}' object has no attribute '{name}'")
 
 
+def exact_name(name) -> str:
+    """An attribute name as an exact str: a str subclass could override startswith/__eq__/__hash__
+    and lie to every check below."""
+    if type(name) is str:
+        return name
+    if isinstance(name, str):
+        return str.__str__(name)
+    raise TypeError(f"attribute name must be string, not '{type(name).__name__}'")
+
+
 def check_name(obj, name: str) -> None:
     """Refuse `name` on `obj` unless policy allows it (used by get/set/del and by wrapped gadgets
-    such as operator.attrgetter and str.format field paths)."""
+    such as operator.attrgetter and str.format field paths). `name` must be an exact str."""
     if type(name) is not str:
         raise TypeError(f"attribute name must be string, not '{type(name).__name__}'")
     t = type(obj)
@@ -166,6 +176,9 @@ def check_name(obj, name: str) -> None:
         if name.startswith("__") and name.endswith("__"):
             if name not in policy.READABLE_DUNDERS:
                 refuse(f"attribute '{name}' is not allowed ({_DUNDER_HELP})")
+            if name == "__call__" and isinstance(obj, type):
+                # type.__call__ / bytes.__call__ would construct without the call-site checks
+                refuse("attribute '__call__' of classes is not allowed; call the class instead")
             return
         if not _sandbox_defines(obj, name) and not (_owned(obj) and not _host_defines(obj, name)):
             refuse(f"attribute '{name}' is not allowed: names starting with '_' are private "
@@ -183,6 +196,8 @@ def check_name(obj, name: str) -> None:
 
 def get_attr(obj, name: str, wraps=None):
     """Read `obj.name` for sandboxed code. `wraps` maps (type, name) to a replacement factory."""
+    if type(name) is not str:
+        name = exact_name(name)
     t = type(obj)
     if t is ModuleProxy:
         try:
@@ -278,8 +293,6 @@ def _read_only_or_absent(obj, name: str) -> bool:
 
 def _check_write(obj, name: str, verb: str) -> bool:
     """Refuse a write the policy forbids; True when CPython may do (or refuse) it natively."""
-    if type(name) is not str:
-        raise TypeError(f"attribute name must be string, not '{type(name).__name__}'")
     if ModuleProxy is not None and type(obj) is ModuleProxy:
         refuse(f"cannot {verb} attribute '{name}' of module '{obj._name}': modules are "
                f"read-only in the sandbox")
@@ -314,11 +327,13 @@ def _check_write(obj, name: str, verb: str) -> bool:
 
 
 def set_attr(obj, name: str, value) -> None:
+    name = exact_name(name)
     _check_write(obj, name, "set")
     setattr(obj, name, value)
 
 
 
 def del_attr(obj, name: str) -> None:
+    name = exact_name(name)
     _check_write(obj, name, "delete")
     delattr(obj, name)

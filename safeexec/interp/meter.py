@@ -41,7 +41,7 @@ class Meter:
 
     __slots__ = ("limits", "ops", "max_ops", "deadline", "next_check", "tripped", "output",
                  "output_bytes", "max_output", "rss_base", "max_memory", "started", "depth",
-                 "max_depth", "closed")
+                 "max_depth", "closed", "nested")
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
@@ -52,6 +52,7 @@ class Meter:
         self.next_check = min(POLL_EVERY, self.max_ops + 1)
         self.tripped: LimitHit | None = None
         self.closed = False
+        self.nested: dict | None = None   # recent tuples' nesting depths (calls.track_tuple)
         self.output: list[str] = []
         self.output_bytes = 0
         self.max_output = limits.max_output

@@ -12,7 +12,7 @@ import _string
 from . import policy
 from .calls import SIZED, meter_iterable
 from .guards import ModuleProxy as _unused  # noqa: F401  (import order: guards first)
-from .guards import check_name, del_attr, get_attr, set_attr
+from .guards import check_name, del_attr, exact_name, get_attr, set_attr
 
 try:
     from . import sizes
@@ -100,8 +100,7 @@ def make_builtins(rt) -> dict:
         rt.meter.write(text)
 
     def getattr(obj, name, default=_NOTHING):  # noqa: A001
-        if type(name) is not str:
-            raise TypeError(f"attribute name must be string, not '{type(name).__name__}'")
+        name = exact_name(name)
         if default is _NOTHING:
             return get_attr(obj, name, rt.wraps)
         try:
@@ -110,8 +109,7 @@ def make_builtins(rt) -> dict:
             return default
 
     def hasattr(obj, name):  # noqa: A001
-        if type(name) is not str:
-            raise TypeError(f"attribute name must be string, not '{type(name).__name__}'")
+        name = exact_name(name)
         try:
             get_attr(obj, name, rt.wraps)
         except AttributeError:
