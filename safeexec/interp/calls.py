@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import types
 
-try:
-    from . import sizes
-except ImportError:  # written alongside; see sizes.py
-    sizes = None
+from . import sizes
 from .guards import register_sandbox_class
 from .policy import FORBIDDEN_DEFINITIONS
 from .signals import Refused
@@ -95,16 +92,14 @@ def host_call(meter, fn, args, kwargs):
             skip = 1 if fn is map or fn is filter else 0
             args = tuple(a if i < skip or type(a) in SIZED else meter.metered(a)
                          for i, a in enumerate(args))
-    if sizes is not None:
-        sizes.check_call(fn, args, kwargs, meter)
+    sizes.check_call(fn, args, kwargs, meter)
     name = getattr(fn, "__name__", "")
     if name == "__init__" and type(fn) in _SLOT_TYPES:
         # list.__init__(x, it) / super().__init__(n) of a builtin base: the same checks as
         # calling the class itself
         owner = fn.__objclass__
         init_args = tuple(args[1:]) if type(fn) is types.WrapperDescriptorType else tuple(args)
-        if sizes is not None:
-            sizes.check_call(owner, init_args, kwargs, meter)
+        sizes.check_call(owner, init_args, kwargs, meter)
         if owner is tuple or owner is dict:
             pass
         elif owner in CONSUMER_TYPES and init_args:

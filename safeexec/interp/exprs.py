@@ -13,10 +13,7 @@ from .compiler import EXPR, Compiler, Unsupported
 from .guards import get_attr, get_attr_plain, is_plain_name
 from .signals import Refused
 
-try:
-    from . import sizes
-except ImportError:  # written alongside
-    sizes = None
+from . import sizes
 
 _FunctionType = type(lambda: None)
 _MethodType = type(calls.meter_iterable.__get__(1))
@@ -68,8 +65,7 @@ COMPARE = {
 
 def checked_binop(opname: str, fn):
     def apply(meter, a, b):
-        if sizes is not None:
-            sizes.check_binop(opname, a, b, meter)
+        sizes.check_binop(opname, a, b, meter)
         return fn(a, b)
     return apply
 
@@ -82,54 +78,23 @@ def inplace_apply(opnode: type):
         return lambda meter, a, b: fn(a, b)
 
     def apply(meter, a, b):
-        if not (type(a) is int and type(b) is int and name in ("Add", "Mod")) and sizes is not None:
+        if not (type(a) is int and type(b) is int and name in ("Add", "Mod")):
             sizes.check_binop(name, a, b, meter)
         return fn(a, b)
     return apply
 
 
-def binop_closure(opnode: type, left, right, inplace: bool = False):
-    fn = (INPLACE if inplace else BINOPS)[opnode]
+def binop_closure(opnode: type, left, right):
+    """A binary operator over two closures, size-checked when the operator can allocate."""
+    fn = BINOPS[opnode]
     name = CHECKED.get(opnode)
     if name is None:
         return lambda f: fn(left(f), right(f))
-    if name == "Add":
-        def add(f):
-            a = left(f)
-            b = right(f)
-            if type(a) is int and type(b) is int or type(a) is float:
-                return fn(a, b)
-            if sizes is not None:
-                sizes.check_binop("Add", a, b, f[0].meter)
-            return fn(a, b)
-        return add
-    if name == "Mult":
-        def mul(f):
-            a = left(f)
-            b = right(f)
-            if type(a) is float or (type(a) is int and type(b) is int
-                                    and a.bit_length() + b.bit_length() < 4096):
-                return fn(a, b)
-            if sizes is not None:
-                sizes.check_binop("Mult", a, b, f[0].meter)
-            return fn(a, b)
-        return mul
-    if name == "Mod":
-        def mod(f):
-            a = left(f)
-            b = right(f)
-            if type(a) is int or type(a) is float:
-                return fn(a, b)
-            if sizes is not None:
-                sizes.check_binop("Mod", a, b, f[0].meter)
-            return fn(a, b)
-        return mod
 
     def checked(f):
         a = left(f)
         b = right(f)
-        if sizes is not None:
-            sizes.check_binop(name, a, b, f[0].meter)
+        sizes.check_binop(name, a, b, f[0].meter)
         return fn(a, b)
     return checked
 
@@ -375,7 +340,7 @@ def c_FormattedValue(c: Compiler, node: ast.FormattedValue):
         if conv is not None:
             v = conv(v)
         s = spec(f) if spec is not None else ""
-        if s and sizes is not None:
+        if s:
             sizes.check_format_spec(v, s, f[0].meter)
         if type(v) is str and not s:
             return v

@@ -14,10 +14,7 @@ from .calls import SIZED, meter_iterable
 from .guards import ModuleProxy as _unused  # noqa: F401  (import order: guards first)
 from .guards import check_name, del_attr, exact_name, get_attr, set_attr
 
-try:
-    from . import sizes
-except ImportError:  # written alongside
-    sizes = None
+from . import sizes
 
 _NOTHING = object()
 
@@ -51,7 +48,7 @@ class GuardedFormatter(string.Formatter):
         return obj, first
 
     def format_field(self, value, format_spec):
-        if format_spec and sizes is not None:
+        if format_spec:
             sizes.check_format_spec(value, format_spec, self.rt.meter)
         return format(value, format_spec)
 
@@ -138,16 +135,15 @@ def make_builtins(rt) -> dict:
         return names
 
     def format(value, format_spec=""):  # noqa: A001
-        if format_spec and sizes is not None:
+        if format_spec:
             sizes.check_format_spec(value, format_spec, rt.meter)
         return builtins.format(value, format_spec)
 
     def pow(base, exp, mod=None):  # noqa: A001
-        if sizes is not None:
-            if mod is None:
-                sizes.check_binop("Pow", base, exp, rt.meter)
-            else:
-                sizes.check_call(builtins.pow, (base, exp, mod), {}, rt.meter)
+        if mod is None:
+            sizes.check_binop("Pow", base, exp, rt.meter)
+        else:
+            sizes.check_call(builtins.pow, (base, exp, mod), {}, rt.meter)
         return builtins.pow(base, exp, mod)
 
     def sum(iterable, /, start=0):  # noqa: A001
