@@ -25,7 +25,7 @@ from .tracebacks import exception_text, format_traceback, innermost_line
 init_internal()
 
 MAX_SOURCE = 2_000_000          # characters; larger sources are refused before parsing
-COMPILE_RECURSION = 6000        # recursion limit while compiling nested trees
+COMPILE_RECURSION = 8000        # recursion limit while compiling nested trees (checker.MAX_NESTING)
 FRAMES_PER_CALL = 12            # Python frames one sandboxed call may use (closures + machinery)
 
 
@@ -167,7 +167,7 @@ class AstBackend:
         self.rt.meter = meter
         program = compile_program(code, self.policy_key)
         old_limit = sys.getrecursionlimit()
-        sys.setrecursionlimit(max(old_limit, 100 + self.limits.max_depth * FRAMES_PER_CALL))
+        sys.setrecursionlimit(max(old_limit, 1200 + self.limits.max_depth * FRAMES_PER_CALL))
         try:
             value = program.run(self.rt)
         except Stop as stop:

@@ -12,7 +12,7 @@ from .compiler import EXPR, STMT
 from .guards import static_name_problem
 from .patterns import PATTERNS
 
-MAX_NESTING = 400   # AST depth: bounds the compiler's and the closures' recursion
+MAX_NESTING = 1000  # AST depth: bounds the compiler's and the closures' recursion
 # Node classes that are parts of other nodes (handled by their parent's handler).
 STRUCTURAL = {
     ast.Module, ast.arguments, ast.arg, ast.keyword, ast.alias, ast.withitem, ast.comprehension,
@@ -61,11 +61,14 @@ def check(tree: ast.Module, import_policy) -> list[Violation]:
         out.append(Violation(message, getattr(node, "lineno", None), getattr(node, "col_offset", None)))
 
     stack = [(tree, 0, None)]
+    too_deep = False
     while stack:
         node, depth, parent = stack.pop()
         t = type(node)
         if depth > MAX_NESTING:
-            add(node, f"code is nested too deeply (more than {MAX_NESTING} levels)")
+            if not too_deep:
+                add(node, f"code is nested too deeply (more than {MAX_NESTING} levels)")
+                too_deep = True
             continue
         if t in REJECTED:
             add(node, REJECTED[t])

@@ -107,6 +107,8 @@ def _charge(meter, ns, what: str) -> None:
 
 def _alloc(meter, nbytes, what: str) -> None:
     """Pre-check one result of about `nbytes`, then charge the time to write it."""
+    if nbytes < SMALL:
+        return
     if nbytes > meter.max_memory:
         meter.trip("memory", f"memory limit exceeded: {what} would need about {_show(nbytes)} "
                              f"(limit {_show(meter.max_memory)})")
@@ -134,10 +136,17 @@ def _seq_base(x):
     t = type(x)
     if t in _ITEM_BYTES:
         return t
+    if not issubclass(t, _SEQ_BASES):
+        return None
     for base in _SEQ_BASES:
         if issubclass(t, base):
             return base
     return None
+
+
+def _plain(items, base):
+    """A list or tuple as its exact type, so that iterating it runs no sandboxed __iter__."""
+    return items if type(items) is base else base.__getitem__(items, slice(None))
 
 
 def _str_width(s) -> int:
@@ -291,7 +300,10 @@ def _contains(item, container, meter) -> None:
     range(10**12) ran > 11 s (§3a). An integral float is found at its index."""
     if type(container) is not range or type(item) is int or type(item) is bool:
         return
-    steps = abs((container.stop - container.start) // container.step)
+    try:
+        steps = len(container)
+    except OverflowError:                       # more than sys.maxsize items
+        steps = _MAX_BITS
     if type(item) is float and item.is_integer() and int(item) in container:
         steps = (int(item) - container.start) // container.step
     if steps >= 1024:
@@ -401,7 +413,7 @@ def _spec_bytes(value, spec: str):
     if chars is None or chars < SMALL:
         return chars
     fill = spec[0] if len(spec) > 1 and spec[1] in "<>=^" else " "
-    return _result_bytes(str, chars, fill, value if type(value) is str else "")
+    return _result_bytes(str, chars, fill, value)
 
 
 def check_format_spec(value, spec: str, meter) -> None:
@@ -534,7 +546,8 @@ def _join(self, args, kwargs, meter) -> None:
         count = body = str.__len__(items)
         strs = [self, items]
     elif kind is list or kind is tuple:
-        count = kind.__len__(items)
+        items = _plain(items, kind)
+        count = len(items)
         try:
             body = sum(map(str.__len__ if base is str else _buffer_len, items))
         except TypeError:
@@ -696,7 +709,7 @@ def _prod(args, kwargs, meter) -> None:
         count, top = len(items), max(abs(items.start), abs(items.stop)).bit_length()
     elif _seq_base(items) in (list, tuple):
         try:
-            sizes = list(map(int.bit_length, items))
+            sizes = list(map(int.bit_length, _plain(items, _seq_base(items))))
         except TypeError:
             return                              # floats and others: no big-int growth
         if not sizes:
@@ -718,7 +731,7 @@ def _sum_call(args, kwargs, meter) -> None:
     if base not in (list, tuple) or _seq_base(items) not in (list, tuple):
         return
     try:
-        lengths = list(map(base.__len__, items))
+        lengths = list(map(base.__len__, _plain(items, _seq_base(items))))
     except TypeError:
         return                                  # mixed types: CPython raises TypeError
     total = base.__len__(start) + sum(lengths)
