@@ -99,6 +99,9 @@ def c_Lambda(c: Compiler, node: ast.Lambda):
 
 
 _ALLOWED_HOST_METACLASSES: tuple = ()
+# Host metaclasses that only build ordinary classes from the sandbox's namespace (no evaluation of
+# annotations, no host-side registration): by qualified name, so typing need not be imported.
+_ALLOWED_METACLASS_NAMES = frozenset({"typing.NamedTupleMeta", "typing._TypedDictMeta"})
 
 
 def _check_metaclass(meta) -> None:
@@ -106,11 +109,15 @@ def _check_metaclass(meta) -> None:
     if not _ALLOWED_HOST_METACLASSES:
         import abc
         import enum
-        _ALLOWED_HOST_METACLASSES = (type, abc.ABCMeta, enum.EnumMeta)
-    if meta in _ALLOWED_HOST_METACLASSES or is_sandbox_class(meta):
+        _ALLOWED_HOST_METACLASSES = (abc.ABCMeta, enum.EnumMeta)
+    if meta is type or is_sandbox_class(meta):
+        return
+    if isinstance(meta, type) and (issubclass(meta, _ALLOWED_HOST_METACLASSES) or
+                                   f"{meta.__module__}.{meta.__qualname__}" in
+                                   _ALLOWED_METACLASS_NAMES):
         return
     raise Refused(f"metaclass {getattr(meta, '__name__', meta)!r} is not allowed; use a class "
-                  f"defined in the sandbox, abc.ABCMeta or enum.EnumMeta")
+                  f"defined in the sandbox, abc.ABCMeta or enum's metaclass")
 
 
 def c_ClassDef(c: Compiler, node: ast.ClassDef):
