@@ -37,7 +37,7 @@ _SLOT_TYPES = (types.MethodWrapperType, types.WrapperDescriptorType)
 
 
 MAX_TUPLE_NESTING = 10_000   # hash() of a tuple nested ~133,000 deep crashes CPython (no guard)
-_NEST_WINDOW = 256           # recent tuples remembered; a nesting chain always links the newest
+MAX_ITERATOR_NESTING = 1_000  # map(zip(map(...))): each level is a Python frame on next()
 
 
 def track_tuple(meter, t: tuple) -> tuple:
@@ -46,23 +46,24 @@ def track_tuple(meter, t: tuple) -> tuple:
     depth = 0
     for e in t:
         if type(e) is tuple:
-            reg = meter.nested
-            entry = reg.get(id(e)) if reg is not None else None
-            d = entry[1] if entry is not None and entry[0] is e else 1
+            d = meter.depth_of(e) or 1
             if d > depth:
                 depth = d
     if depth:
-        depth += 1
-        if depth > MAX_TUPLE_NESTING:
-            meter.trip("depth", f"data nested too deeply: tuples more than {MAX_TUPLE_NESTING:,} "
-                                f"levels deep")
-        reg = meter.nested
-        if reg is None:
-            reg = meter.nested = {}
-        reg[id(t)] = (t, depth)
-        if len(reg) > _NEST_WINDOW:
-            del reg[next(iter(reg))]
+        meter.record_depth(t, depth + 1, MAX_TUPLE_NESTING, "tuples")
     return t
+
+
+def track_iterator(meter, result, args):
+    """Record how deeply lazy iterators (map, zip, itertools...) are stacked; trip past
+    MAX_ITERATOR_NESTING."""
+    depth = 0
+    for a in args:
+        d = meter.depth_of(a)
+        if d > depth:
+            depth = d
+    meter.record_depth(result, depth + 1, MAX_ITERATOR_NESTING, "iterators")
+    return result
 
 
 def meter_iterable(meter, x):
@@ -90,10 +91,14 @@ def host_call(meter, fn, args, kwargs):
             args = (meter.metered(args[0]),)
         elif fn in LAZY_TYPES:
             skip = 1 if fn is map or fn is filter else 0
-            args = tuple(a if i < skip or type(a) in SIZED else meter.metered(a)
-                         for i, a in enumerate(args))
-    sizes.check_call(fn, args, kwargs, meter)
+            wrapped = tuple(a if i < skip or type(a) in SIZED else meter.metered(a)
+                            for i, a in enumerate(args))
+            return track_iterator(meter, fn(*wrapped, **kwargs), args)
     name = getattr(fn, "__name__", "")
+    if name == "join" and args and type(fn) in BUILTIN_CALLABLE_TYPES:
+        # materialise under the meter first, so the size check sees the real items
+        args = (list(meter_iterable(meter, args[0])),) + tuple(args[1:])
+    sizes.check_call(fn, args, kwargs, meter)
     if name == "__init__" and type(fn) in _SLOT_TYPES:
         # list.__init__(x, it) / super().__init__(n) of a builtin base: the same checks as
         # calling the class itself

@@ -32,7 +32,7 @@ INPLACE = {
     ast.MatMult: op.imatmul,
 }
 CHECKED = {ast.Add: "Add", ast.Mult: "Mult", ast.Pow: "Pow", ast.LShift: "LShift",
-           ast.Mod: "Mod"}
+           ast.Mod: "Mod", ast.FloorDiv: "FloorDiv"}
 UNARY = {ast.USub: op.neg, ast.UAdd: op.pos, ast.Invert: op.invert, ast.Not: op.not_}
 
 
@@ -78,7 +78,7 @@ def inplace_apply(opnode: type):
         return lambda meter, a, b: fn(a, b)
 
     def apply(meter, a, b):
-        if not (type(a) is int and type(b) is int and name in ("Add", "Mod")):
+        if not (type(a) is int and type(b) is int and name == "Add"):
             sizes.check_binop(name, a, b, meter)
         return fn(a, b)
     return apply

@@ -76,12 +76,15 @@ class Meter:
     def checkpoint(self) -> None:
         """Slow path of tick (every POLL_EVERY ops): ops limit, clock, memory watchdog.
         Hot loops inline `m.ops += 1; if m.ops >= m.next_check: m.checkpoint()`."""
+        if self.closed:
+            # host code calling a sandbox object after its run (repr of Result.value...): a
+            # public error, never the internal signal
+            raise LimitExceeded("time", "the run has ended; sandboxed code cannot run after it "
+                                        "(call it inside a run instead)")
         if self.tripped is not None:
             raise LimitHit(self.tripped.limit, self.tripped.message)
         if self.ops > self.max_ops:
             self.trip("ops", f"operation limit exceeded: more than {self.max_ops:,} operations")
-        if self.closed:
-            self.trip("time", "the run has ended; sandboxed code cannot run after it")
         self.next_check = min(self.ops + POLL_EVERY, self.max_ops + 1)
         if time.monotonic() > self.deadline:
             self.trip("time", f"time limit exceeded: ran longer than {self.limits.timeout:g} s")
@@ -141,6 +144,29 @@ class Meter:
         for item in iterable:
             tick(cost)
             yield item
+
+    # -- nesting of values built by sandboxed code ------------------------------------------------
+    # hash() of a tuple nested ~133,000 deep segfaults CPython, and next() through a chain of
+    # 20,000 lazy iterators takes seconds before RecursionError: both are bounded by remembering
+    # the depth of the most recent values built (a chain always links the newest one).
+    NEST_WINDOW = 256
+
+    def depth_of(self, obj) -> int:
+        reg = self.nested
+        if reg is None:
+            return 0
+        entry = reg.get(id(obj))
+        return entry[1] if entry is not None and entry[0] is obj else 0
+
+    def record_depth(self, obj, depth: int, cap: int, what: str) -> None:
+        if depth > cap:
+            self.trip("depth", f"data nested too deeply: {what} more than {cap:,} levels deep")
+        reg = self.nested
+        if reg is None:
+            reg = self.nested = {}
+        reg[id(obj)] = (obj, depth)
+        if len(reg) > self.NEST_WINDOW:
+            del reg[next(iter(reg))]
 
     def to_error(self, hit: LimitHit, lineno: int | None = None) -> LimitExceeded:
         return LimitExceeded(hit.limit, hit.message, output=self.text(), lineno=lineno)

@@ -31,6 +31,7 @@ import keyword
 import math
 import operator
 import re
+import threading
 import types
 import weakref
 
@@ -40,12 +41,11 @@ from .meter import LimitHit
 # -- caps (each bounds one uninterruptible C call; measured on CPython 3.11, ATTACK-SURFACE §3) --
 EXPONENT_CAP = 10_000           # |Decimal exponent| and Fraction('..e..'): int() of 1e10000 is 2 ms
 DECIMAL_MAX_PREC = 2000         # ln/exp/sqrt at prec 2000 take <= 0.15 s (2*10**4: 17 s)
+# Fallback caps for math when sizes.py (the cost model the interpreter uses) is unavailable:
 BIG_RESULT_BITS = 2_000_000     # factorial/comb/perm results: factorial(130_000) is 0.15 s
 COMB_MAX_K = 50_000             # comb(n, k) work grows with min(k, n-k): comb(3e5, 1.5e5) is 0.7 s
 ISQRT_MAX_BITS = 1_000_000      # isqrt(1 << 10**6) is 0.05-0.3 s; 10**7 bits: 27 s
 INT_RESULT_BITS = 8_000_000     # prod/lcm results (1 MB); per step cost is charged as well
-PBKDF2_MAX_ROUNDS = 2_000_000   # pbkdf2_hmac sha256: 10**6 rounds is 0.2 s
-SCRYPT_MAX_WORK = 1 << 28       # 128*n*r*p bytes mixed: n=2**17, r=8 is 0.4 s
 JSON_MAX_DEPTH = 1000           # the C decoder recurses per level; deep input crashes the host
 STAT_COST = 8                   # statistics: pure-Python work per data point, in ops
 PPRINT_COST = 8                 # pprint: pure-Python work per node, in ops
@@ -263,25 +263,65 @@ _MIRROR_METAS: dict[type, type] = {}
 
 def mirror_meta(real: type) -> type:
     """The metaclass of mirrors of `real`: `isinstance`/`issubclass` against a mirror answer for
-    the real class (objects made by host code or by C methods are real instances)."""
+    the real class (objects made by host code or by C methods are real instances).
+
+    Trap: for ABCs, the real class's check walks its subclasses, the mirror among them, whose
+    check would ask the real class again; the inner (re-entrant) question gets the plain answer."""
     base = type(real)
     meta = _MIRROR_METAS.get(base)
     if meta is None:
         def __instancecheck__(cls, obj):
             target = _REAL_OF.get(cls)
-            return isinstance(obj, target) if target is not None \
-                else base.__instancecheck__(cls, obj)
+            key = (id(cls), id(obj), "i", threading.get_ident())
+            if target is None or key in _CHECKING:
+                return base.__instancecheck__(cls, obj)
+            _CHECKING.add(key)
+            try:
+                return isinstance(obj, target)
+            finally:
+                _CHECKING.discard(key)
 
         def __subclasscheck__(cls, sub):
             target = _REAL_OF.get(cls)
-            return issubclass(sub, target) if target is not None \
-                else base.__subclasscheck__(cls, sub)
+            key = (id(cls), id(sub), "s", threading.get_ident())
+            if target is None or key in _CHECKING:
+                return base.__subclasscheck__(cls, sub)
+            _CHECKING.add(key)
+            try:
+                return issubclass(sub, target)
+            finally:
+                _CHECKING.discard(key)
 
         meta = type(base.__name__, (base,), {
             "__instancecheck__": __instancecheck__, "__subclasscheck__": __subclasscheck__,
             "__module__": base.__module__, "__qualname__": base.__qualname__})
         _MIRROR_METAS[base] = meta
+        _OUR_METAS.add(meta)
     return meta
+
+
+# (mirror, object, kind, thread) checks in progress: the re-entrancy guard of mirror_meta.
+_CHECKING: set = set()
+# Every metaclass made here (mirror metas, the sandbox's EnumType): sandbox classes may use them.
+_OUR_METAS: "weakref.WeakSet[type]" = weakref.WeakSet()
+
+
+def is_mirror_metaclass(meta) -> bool:
+    """True for the metaclasses of mirror classes: a sandbox class statement subclassing a mirror
+    (`class E(json.JSONEncoder)`, `class Color(enum.Enum)`) gets one of these as its metaclass;
+    they only add the isinstance delegation (and, for enums, the functional-API checks)."""
+    return meta in _OUR_METAS
+
+
+# Attributes sandboxed code may set on mirror instances, by mirror class: their __setattr__
+# enforces the caps (decimal contexts: `getcontext().prec = 50`).
+_SETTABLE: "weakref.WeakKeyDictionary[type, frozenset]" = weakref.WeakKeyDictionary()
+
+
+def settable_attribute(obj, name) -> bool:
+    """True when sandboxed code may set `obj.name` although obj's class is a host class."""
+    allowed = _SETTABLE.get(type(obj))
+    return allowed is not None and name in allowed
 
 
 def mirrored(cls: type, real: type) -> type:
@@ -348,8 +388,10 @@ def w_random_Random(ctx, real):
 
     class Random(real, metaclass=mirror_meta(real)):
         def getrandbits(self, k, /):
-            n = _int_or_none(k)
-            if n is not None and n > 0:
+            n, sizes, m = _int_or_none(k), _sizes(), ctx.meter()
+            if sizes is not None and m is not None:
+                sizes.check_call(super().getrandbits, (k,), {}, m)
+            elif n is not None and n > 0:
                 ctx.alloc(n // 8)
                 ctx.tick(1 + n // 8192)
             return super().getrandbits(k)
@@ -435,6 +477,7 @@ def w_decimal_Context(ctx, real):
         def __reduce__(self):
             return type(self), super().__reduce__()[1]
 
+    _SETTABLE[Context] = frozenset({"prec", "rounding", "Emin", "Emax", "capitals", "clamp"})
     return mirrored(Context, real)
 
 
@@ -570,63 +613,88 @@ def w_fractions_Fraction(ctx, real):
 # math, hashlib
 # ==================================================================================================
 
+def charge_ns(ctx, ns: float, what: str) -> None:
+    """Charge estimated C time as ops (sizes.py's model: one op per NS_PER_OP), and trip before
+    the work when it cannot fit in the ops budget or before the deadline."""
+    m = ctx.meter()
+    sizes = _sizes()
+    ops = int(min(ns, 1e30)) // getattr(sizes, "NS_PER_OP", 100)
+    if m is None or ops <= 0:
+        return
+    if m.ops + ops > m.max_ops:
+        m.trip("ops", f"operation limit exceeded: {what} would cost about {ops:,} operations "
+                      f"(limit {m.max_ops:,})")
+    m.tick(ops)
+    if ops >= 10_000 and ns * 1e-9 > m.remaining_time():
+        m.trip("time", f"time limit exceeded: {what} would run past the deadline "
+                       f"({m.limits.timeout:g} s)")
+
+
 def _lgamma_bits(n: int) -> float:
     return math.lgamma(n + 1) / math.log(2) if n > 1 else 0.0
 
 
-def w_math_factorial(ctx, real):
-    def factorial(n, /):
-        k = _int_or_none(n)
-        if k is not None and k > 1:
-            bits = _lgamma_bits(k)
-            if bits > BIG_RESULT_BITS:
-                ctx.too_slow(f"math.factorial({k})", f"results up to {BIG_RESULT_BITS:,} bits")
-            ctx.tick(1 + int(bits) // 64)
-        return real(n)
-    return _named(factorial, real)
-
-
-def w_math_comb(ctx, real):
-    def comb(n, k, /):
-        a, b = _int_or_none(n), _int_or_none(k)
-        if a is not None and b is not None and 0 < b < a:
-            small = min(b, a - b)
-            bits = _lgamma_bits(a) - _lgamma_bits(b) - _lgamma_bits(a - b)
-            if small > COMB_MAX_K or bits > BIG_RESULT_BITS:
-                ctx.too_slow(f"math.comb({a}, {b})",
-                             f"min(k, n-k) up to {COMB_MAX_K:,}, results up to "
-                             f"{BIG_RESULT_BITS:,} bits")
-            ctx.tick(1 + small + int(bits) // 64)
-        return real(n, k)
-    return _named(comb, real)
-
-
-def w_math_perm(ctx, real):
-    def perm(n, k=None, /):
-        a = _int_or_none(n)
-        b = a if k is None else _int_or_none(k)
-        if a is not None and b is not None and 0 < b <= a:
-            bits = _lgamma_bits(a) - _lgamma_bits(a - b)
-            if bits > BIG_RESULT_BITS:
-                ctx.too_slow(f"math.perm({a}, {b})", f"results up to {BIG_RESULT_BITS:,} bits")
-            ctx.tick(1 + b + int(bits) // 64)
-        return real(n) if k is None else real(n, k)
-    return _named(perm, real)
-
-
-def w_math_isqrt(ctx, real):
-    def isqrt(n, /):
-        k = _int_or_none(n)
-        if k is not None and k.bit_length() > ISQRT_MAX_BITS:
+def _fallback_math_caps(ctx, name, args):
+    """Fixed caps for factorial/comb/perm/isqrt, used only when sizes.py is unavailable."""
+    ints = [_int_or_none(a) for a in args]
+    if None in ints or not ints:
+        return
+    n = ints[0]
+    if name == "isqrt":
+        if n.bit_length() > ISQRT_MAX_BITS:
             ctx.too_slow("math.isqrt()", f"arguments up to {ISQRT_MAX_BITS:,} bits")
-        if k is not None:
-            ctx.tick(1 + k.bit_length() // 64)
-        return real(n)
-    return _named(isqrt, real)
+        return
+    k = ints[1] if len(ints) > 1 else n
+    if not 0 < k <= n:
+        return
+    if name == "factorial":
+        bits, small = _lgamma_bits(n), 0
+    elif name == "perm":
+        bits, small = _lgamma_bits(n) - _lgamma_bits(n - k), 0
+    else:
+        bits = _lgamma_bits(n) - _lgamma_bits(k) - _lgamma_bits(n - k)
+        small = min(k, n - k)
+    if bits > BIG_RESULT_BITS or small > COMB_MAX_K:
+        ctx.too_slow(f"math.{name}({', '.join(map(str, ints))})",
+                     f"results up to {BIG_RESULT_BITS:,} bits")
+    ctx.tick(1 + small + int(bits) // 64)
+
+
+def w_math_checked(ctx, real):
+    """factorial, comb, perm, isqrt: sizes.py's cost estimate before the call, also when C code
+    (map, reduce...) calls them; a plain call would be checked by the interpreter already, but a
+    call from C would not."""
+    name = real.__name__
+
+    def checked(*args):
+        sizes, m = _sizes(), ctx.meter()
+        if sizes is not None and m is not None:
+            sizes.check_call(real, args, {}, m)
+        elif m is not None:
+            _fallback_math_caps(ctx, name, args)
+        return real(*args)
+    return _named(checked, real)
+
+
+def w_math_prod(ctx, real):
+    def prod(iterable, /, *, start=1):
+        # math.prod multiplies left to right with PyNumber_Multiply: the same as this loop, but
+        # here each step is size-checked and charged (the C loop is quadratic and silent).
+        sizes, result = _sizes(), start
+        for x in ctx.lazy(iterable):
+            m = ctx.meter()
+            if sizes is not None and m is not None:
+                m.tick()
+                sizes.check_binop("Mult", result, x, m)
+            else:
+                _charge_product(ctx, result, x, "math.prod()")
+            result = result * x
+        return result
+    return _named(prod, real)
 
 
 def _charge_product(ctx, a, b, what):
-    """One big multiplication: cost grows with the operands' size (prod/lcm are quadratic)."""
+    """One big multiplication without sizes.py: cost grows with the operands' size."""
     if type(a) is int and type(b) is int:
         bits = a.bit_length() + b.bit_length()
         if bits > INT_RESULT_BITS:
@@ -637,21 +705,6 @@ def _charge_product(ctx, a, b, what):
         ctx.tick()
 
 
-def w_math_prod(ctx, real):
-    def prod(iterable, /, *, start=1):
-        # math.prod multiplies left to right with PyNumber_Multiply: the same as this loop, but
-        # here each step is metered and size-checked (the C loop is quadratic and silent).
-        sizes, result = _sizes(), start
-        for x in ctx.lazy(iterable):
-            m = ctx.meter()
-            if sizes is not None and m is not None and not (type(result) is int and type(x) is int):
-                sizes.check_binop("Mult", result, x, m)
-            _charge_product(ctx, result, x, "math.prod()")
-            result = result * x
-        return result
-    return _named(prod, real)
-
-
 def w_math_lcm(ctx, real):
     def lcm(*integers):
         ctx.tick(1 + len(integers))
@@ -659,7 +712,8 @@ def w_math_lcm(ctx, real):
         if bits > INT_RESULT_BITS:
             ctx.trip("memory", f"memory limit exceeded: math.lcm() result may exceed "
                                f"{INT_RESULT_BITS:,} bits")
-        ctx.tick(bits // 4096 * max(1, len(integers)) // 64)
+        # each step multiplies the running result (up to `bits`) by one argument
+        charge_ns(ctx, 0.02 * bits * len(integers), "math.lcm()")
         return real(*integers)
     return _named(lcm, real)
 
@@ -670,15 +724,16 @@ def w_math_fsum(ctx, real):
     return _named(fsum, real)
 
 
+PBKDF2_NS_PER_ROUND = 200       # sha256: 10**6 rounds in 0.19 s; sha512 is slower per round
+SCRYPT_NS_PER_BYTE = 3          # n=2**17, r=8, p=1 (128 MiB mixed) in 0.39 s
+
+
 def w_hashlib_pbkdf2_hmac(ctx, real):
     def pbkdf2_hmac(hash_name, password, salt, iterations, dklen=None):
         rounds, size = _int_or_none(iterations), _int_or_none(dklen)
         blocks = 1 if size is None or size <= 0 else -(-size // 20)   # sha1's 20 bytes: worst case
         if rounds is not None and rounds > 0:
-            if rounds * blocks > PBKDF2_MAX_ROUNDS:
-                ctx.too_slow("hashlib.pbkdf2_hmac()",
-                             f"iterations × output blocks up to {PBKDF2_MAX_ROUNDS:,}")
-            ctx.tick(1 + rounds * blocks // 100)
+            charge_ns(ctx, 2 * PBKDF2_NS_PER_ROUND * rounds * blocks, "hashlib.pbkdf2_hmac()")
         if size is not None and size > 0:
             ctx.alloc(size)
         return real(hash_name, password, salt, iterations, dklen)
@@ -689,10 +744,8 @@ def w_hashlib_scrypt(ctx, real):
     def scrypt(password, *, salt=None, n=None, r=None, p=None, maxmem=0, dklen=64):
         N, R, P = (_int_or_none(v) for v in (n, r, p))
         if None not in (N, R, P) and min(N, R, P) > 0:
-            if 128 * N * R * P > SCRYPT_MAX_WORK:
-                ctx.too_slow("hashlib.scrypt()", f"128·n·r·p up to {SCRYPT_MAX_WORK:,}")
             ctx.alloc(128 * N * R + 128 * R * P)
-            ctx.tick(1 + 128 * N * R * P // 65536)
+            charge_ns(ctx, SCRYPT_NS_PER_BYTE * 128 * N * R * P, "hashlib.scrypt()")
         if _int_or_none(dklen) is not None and dklen > 0:
             ctx.alloc(dklen)
         return real(password, salt=salt, n=n, r=r, p=p, maxmem=maxmem, dklen=dklen)
@@ -1308,19 +1361,20 @@ _CONTAINERS = (list, tuple, dict, set, frozenset, collections.deque)
 
 def estimate_output(ctx, obj, cost=1, per_level=0, per_item=2, memo=False):
     """Walk the builtin containers in `obj` as a serialiser would (shared references counted
-    again unless `memo`; a cycle ends the walk, the real call then reports it), ticking `cost` per
-    node; trips the memory limit when the estimated output exceeds it. Returns the estimate."""
+    again unless `memo`; a cycle ends the walk, the real call then reports it), charging `cost`
+    per node *before* looking at a container's children, and trip the memory limit when the
+    estimated output exceeds it. With `memo` (deepcopy) instances of sandbox classes are walked
+    through their __dict__ too. Returns the estimate."""
     m = ctx.meter()
     budget = m.max_memory if m is not None else 1 << 31
     size, path, seen = 0, set(), set()
     stack = [(obj, 0)]
+    ctx.tick(cost)
     while stack:
         x, depth = stack.pop()
         if depth < 0:
             path.discard(x)
             continue
-        if m is not None:
-            m.tick(cost)
         t = type(x)
         if t is str or t is bytes or t is bytearray:
             size += len(x) + per_item
@@ -1332,24 +1386,33 @@ def estimate_output(ctx, obj, cost=1, per_level=0, per_item=2, memo=False):
                 if key in seen:
                     continue
                 seen.add(key)
-            path.add(key)
-            stack.append((key, -1))
             if isinstance(x, dict):
-                children = [c for kv in x.items() for c in kv]
+                n, children = 2 * len(x), itertools.chain.from_iterable(x.items())
             elif isinstance(x, _CONTAINERS):
-                children = list(x)
+                n, children = len(x), x
             else:
                 try:
-                    children = list(object.__getattribute__(x, "__dict__").values())
-                except (AttributeError, TypeError):
-                    children = []
-            size += 2 + (per_level * (depth + 1) + per_item) * len(children)
-            stack.extend((c, depth + 1) for c in children)
+                    attrs = object.__getattribute__(x, "__dict__")
+                except AttributeError:
+                    attrs = {}
+                n, children = len(attrs), attrs.values()
+            ctx.tick(cost * n)              # trips before anything is done per child
+            size += 2 + (per_level * (depth + 1) + per_item) * n
+            path.add(key)
+            stack.append((key, -1))
+            for child in children:
+                if type(child) in _ATOMS:
+                    size += 8
+                else:
+                    stack.append((child, depth + 1))
         else:
             size += 8 + per_item
         if size > budget:
             ctx.trip("memory", f"memory limit exceeded: output of about {size:,} bytes")
     return size
+
+
+_ATOMS = frozenset({int, float, bool, complex, type(None)})
 
 
 def _indent_width(indent):
@@ -1555,13 +1618,16 @@ def _bounded_sub(ctx, real, pattern, repl, string, count, flags):
     n = len(string) if isinstance(string, (str, bytes, bytearray)) else 0
     if callable(repl):
         fn = repl
+    elif isinstance(repl, (str, bytes)) and len(repl) * (n + 1) + n < 1 << 20:
+        return real(pattern, repl, string, count=count, flags=flags)
     else:
-        if isinstance(repl, (str, bytes)) and len(repl) * (n + 1) + n < 1 << 20:
-            return real(pattern, repl, string, count=count, flags=flags)
-        template = repl
+        compiled = re.compile(pattern, flags)
+        expand = re._subx(compiled, repl)   # what sub itself does: a literal or a filter
+        flags = 0
+        pattern = compiled
 
         def fn(match):
-            return match.expand(template)
+            return expand(match) if callable(expand) else expand
     total = [n]
     m = ctx.meter()
     budget = m.max_memory if m is not None else 1 << 31
@@ -1717,8 +1783,10 @@ _CALENDAR_METHODS = {"firstweekday": "getfirstweekday", "monthcalendar": "monthd
                      "prcal": "pryear"}
 
 
-def w_calendar_function(ctx, real):
-    return getattr(_calendar_instance(ctx), _CALENDAR_METHODS[real.__name__])
+def _calendar_method(method):
+    def factory(ctx, real):
+        return getattr(_calendar_instance(ctx), method)
+    return factory
 
 
 def w_calendar_setfirstweekday(ctx, real):
@@ -1811,7 +1879,9 @@ def w_typing_NamedTuple(ctx, real):
         cls.__module__ = "__main__"
         register_class(cls)
         return cls
-    NamedTuple.__mro_entries__ = real.__mro_entries__  # `class P(NamedTuple):` still works
+    def mro_entries(bases):  # `class P(NamedTuple):` still works (typing asserts on identity)
+        return real.__mro_entries__(tuple(real if b is NamedTuple else b for b in bases))
+    NamedTuple.__mro_entries__ = mro_entries
     return _named(NamedTuple, real)
 
 
@@ -1858,8 +1928,10 @@ def _enum_meta(ctx):
             kwargs["module"] = "__main__"   # what CPython records when called from a script
             return base.__call__(cls, value, names, *args, **kwargs)
 
-        return type("EnumType", (base,), {"__call__": __call__, "__module__": "enum",
+        meta = type("EnumType", (base,), {"__call__": __call__, "__module__": "enum",
                                           "__qualname__": "EnumType"})
+        _OUR_METAS.add(meta)
+        return meta
     return ctx.once("enum.meta", build)
 
 
@@ -1882,7 +1954,9 @@ def w_enum_meta(ctx, real):
 def w_zoneinfo_ZoneInfo(ctx, real):
     """A ZoneInfo subclass has its own cache, so clear_cache() cannot touch the host's."""
     class ZoneInfo(real, metaclass=mirror_meta(real)):
-        pass
+        def __repr__(self):
+            text = super().__repr__()   # a heap subclass's tp_name lacks the "zoneinfo." prefix
+            return f"zoneinfo.{text}" if type(self) is ZoneInfo else text
 
     return mirrored(ZoneInfo, real)
 
@@ -2077,17 +2151,16 @@ WRAP: dict[str, dict[str, tuple[str, object]]] = {
     "fractions": {"Fraction": ("string and Decimal exponents within ±10,000",
                                w_fractions_Fraction)},
     "math": {
-        "factorial": ("results up to 2,000,000 bits, charged by size", w_math_factorial),
-        "comb": ("min(k, n-k) ≤ 50,000 and results up to 2,000,000 bits", w_math_comb),
-        "perm": ("results up to 2,000,000 bits", w_math_perm),
-        "isqrt": ("arguments up to 1,000,000 bits", w_math_isqrt),
+        **{name: ("sizes.py's cost estimate, also when called from C (map, reduce...)",
+                  w_math_checked) for name in ("factorial", "comb", "perm", "isqrt")},
         "prod": ("metered per item; big-int steps charged by size", w_math_prod),
         "lcm": ("result size bounded", w_math_lcm),
         "fsum": ("metered per item (consumes iterators in C)", w_math_fsum),
     },
     "hashlib": {
-        "pbkdf2_hmac": ("iterations capped (uninterruptible C loop)", w_hashlib_pbkdf2_hmac),
-        "scrypt": ("128·n·r·p capped (uninterruptible, memory-hard)", w_hashlib_scrypt),
+        "pbkdf2_hmac": ("iterations charged before the uninterruptible C loop",
+                        w_hashlib_pbkdf2_hmac),
+        "scrypt": ("memory (128·n·r) pre-checked, work (·p) charged first", w_hashlib_scrypt),
         "algorithms_available": ("a copy: the original is a host-wide mutable set",
                                  w_copy_of_set),
         "algorithms_guaranteed": ("a copy: the original is a host-wide mutable set",
@@ -2209,7 +2282,7 @@ WRAP: dict[str, dict[str, tuple[str, object]]] = {
     "calendar": {
         "TextCalendar": ("widths pre-checked; pr* print to the sandbox", w_calendar_TextCalendar),
         **{name: ("bound to the sandbox's own calendar (CPython's is process-wide)",
-                  w_calendar_function) for name in _CALENDAR_METHODS},
+                  _calendar_method(method)) for name, method in _CALENDAR_METHODS.items()},
         "setfirstweekday": ("sets the sandbox's own calendar", w_calendar_setfirstweekday),
         "formatstring": ("widths pre-checked", w_calendar_formatstring),
         "format": ("prints to the sandbox's output", w_calendar_format),

@@ -94,8 +94,6 @@ class ImportPolicy:
         reason = deny_reason(name) if isinstance(name, str) else None
         if reason is not None and self._listed(name):
             return f"import of '{name}' is never allowed in the sandbox: {reason}"
-        if reason is not None:
-            return (f"import of '{name}' is not allowed ({reason}); {self.describe()}")
         return f"import of '{name}' is not allowed; {self.describe()}"
 
     def __repr__(self) -> str:

@@ -11,7 +11,7 @@ import ast
 from .runtime import UNBOUND
 
 # Operators CPython evaluates without any size risk: no pre-check needed.
-PLAIN_BINOPS = {ast.Sub: "-", ast.Div: "/", ast.FloorDiv: "//", ast.RShift: ">>",
+PLAIN_BINOPS = {ast.Sub: "-", ast.Div: "/", ast.RShift: ">>",
                 ast.BitOr: "|", ast.BitXor: "^", ast.BitAnd: "&", ast.MatMult: "@"}
 COMPARES = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">",
             ast.GtE: ">=", ast.Is: "is", ast.IsNot: "is not"}
@@ -22,7 +22,10 @@ CHECKED_BINOPS = {
     ast.Add: ("+", "type(x) is int and type(y) is int or type(x) is float"),
     ast.Mult: ("*", "type(x) is float or type(x) is int and type(y) is int and "
                     "x.bit_length() + y.bit_length() < 4096"),
-    ast.Mod: ("%", "type(x) is int or type(x) is float"),
+    ast.Mod: ("%", "type(x) is int and type(y) is int and x.bit_length() < 4096 or "
+                   "type(x) is float"),
+    ast.FloorDiv: ("//", "type(x) is int and type(y) is int and x.bit_length() < 4096 or "
+                         "type(x) is float"),
     ast.Pow: ("**", "type(x) is float and type(y) is float or type(x) is int and type(y) is int "
                     "and 0 <= y < 64 and x.bit_length() < 64"),
     ast.LShift: ("<<", "type(x) is int and type(y) is int and 0 <= y < 64 and "

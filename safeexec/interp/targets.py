@@ -8,6 +8,9 @@ from .compiler import Compiler, Unsupported
 from .guards import del_attr, is_plain_name, set_attr, set_attr_plain
 
 
+_SEQUENCES = frozenset({list, tuple, str, bytes, bytearray})
+
+
 def _unpack_fixed(meter, value, n):
     try:
         it = iter(value)
@@ -52,7 +55,11 @@ def store_target(c: Compiler, node: ast.expr):
 
         def store_item(f, v):
             o = obj(f)
-            o[index(f)] = v
+            k = index(f)
+            if type(k) is slice and type(v) in _SEQUENCES and len(v) > 4096:
+                # l[len(l):] = l doubles a list per op: charge the growth before it happens
+                f[0].meter.alloc(8 * len(v))
+            o[k] = v
         return store_item
     if isinstance(node, (ast.Tuple, ast.List)):
         stars = [i for i, e in enumerate(node.elts) if isinstance(e, ast.Starred)]
