@@ -9,7 +9,7 @@ from __future__ import annotations
 import types
 
 from . import sizes
-from .guards import register_sandbox_class
+from .guards import SANDBOX_MARK, SANDBOX_TOKEN, register_sandbox_class
 from .policy import FORBIDDEN_DEFINITIONS
 from .signals import Refused
 
@@ -25,8 +25,10 @@ CONSUMER_METHODS = frozenset({
     "__init__", "__iadd__", "__ior__", "__iand__", "__ixor__", "__isub__", "extend", "update",
     "union", "intersection", "difference", "symmetric_difference", "intersection_update",
     "difference_update", "symmetric_difference_update", "issubset", "issuperset", "isdisjoint",
-    "join", "fromkeys", "extendleft", "__contains__", "count", "index",
+    "join", "fromkeys", "extendleft",
 })
+# Positions of the iterable arguments of the lazy builtins (the others are callables or numbers).
+LAZY_POSITIONS = {enumerate: (0,), zip: None, map: "rest", filter: (1,)}
 
 
 CONSUMER_TYPES = frozenset({list, tuple, set, frozenset, bytes, bytearray})
@@ -90,9 +92,12 @@ def host_call(meter, fn, args, kwargs):
         elif fn is dict and not hasattr(type(args[0]), "keys"):
             args = (meter.metered(args[0]),)
         elif fn in LAZY_TYPES:
-            skip = 1 if fn is map or fn is filter else 0
-            wrapped = tuple(a if i < skip or type(a) in SIZED else meter.metered(a)
-                            for i, a in enumerate(args))
+            where = LAZY_POSITIONS[fn]
+            wrapped = tuple(
+                meter.metered(iter(a)) if type(a) not in SIZED and (
+                    where is None or (where == "rest" and i > 0) or
+                    (type(where) is tuple and i in where)) else a
+                for i, a in enumerate(args))
             return track_iterator(meter, fn(*wrapped, **kwargs), args)
     name = getattr(fn, "__name__", "")
     if name == "join" and args and type(fn) in BUILTIN_CALLABLE_TYPES:
@@ -125,6 +130,7 @@ def make_type(name, bases, ns, **kwargs):
                 raise Refused(f"a class may not define '{key}': {FORBIDDEN_DEFINITIONS[key]}")
         ns = dict(ns)
         ns.setdefault("__module__", "__main__")
+        ns[SANDBOX_MARK] = SANDBOX_TOKEN
     cls = type(name, bases, ns, **kwargs)
     register_sandbox_class(cls)
     return cls

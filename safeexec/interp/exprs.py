@@ -348,40 +348,67 @@ def c_FormattedValue(c: Compiler, node: ast.FormattedValue):
     return formatted
 
 
+def funcstr(fn) -> str:
+    """How CPython names a callee in call errors: '__main__.f()', 'print()'."""
+    if type(fn) in (_FunctionType, _MethodType):
+        fn = getattr(fn, "__func__", fn)
+        if fn.__module__ in (None, "builtins"):
+            return f"{fn.__qualname__}()"
+        return f"{fn.__module__}.{fn.__qualname__}()"
+    name = getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None)
+    return f"{name}()" if isinstance(name, str) else f"{type(fn).__name__} object"
+
+
 def _call_args(c: Compiler, node: ast.Call):
-    """Closures producing (args tuple, kwargs dict) for a call site."""
-    simple_pos = not any(isinstance(a, ast.Starred) for a in node.args)
-    simple_kw = all(k.arg is not None for k in node.keywords)
-    if simple_pos:
+    """Closures `(frame, callee) -> args tuple` and `(frame, callee) -> kwargs dict` (the callee
+    only names itself in CPython's error messages)."""
+    if not any(isinstance(a, ast.Starred) for a in node.args):
         pos = [c.expr(a) for a in node.args]
-        args = lambda f: tuple([p(f) for p in pos])  # noqa: E731
+        args = lambda f, fn: tuple([p(f) for p in pos])  # noqa: E731
     else:
-        build = _elements(c, node.args)
-        args = lambda f: tuple(build(f))  # noqa: E731
+        parts = [(c.expr(e.value), True) if isinstance(e, ast.Starred) else (c.expr(e), False)
+                 for e in node.args]
+
+        def args(f, fn):
+            out = []
+            for p, star in parts:
+                if not star:
+                    out.append(p(f))
+                    continue
+                v = p(f)
+                try:
+                    it = iter(v)
+                except TypeError:
+                    raise TypeError(f"{funcstr(fn)} argument after * must be an iterable, not "
+                                    f"{type(v).__name__}") from None
+                out.extend(f[0].meter.metered(it))
+            return tuple(out)
     if not node.keywords:
         return args, None
-    if simple_kw:
-        kws = [(k.arg, c.expr(k.value)) for k in node.keywords]
-        return args, lambda f: {k: v(f) for k, v in kws}
     kws = [(k.arg, c.expr(k.value)) for k in node.keywords]
+    if all(k.arg is not None for k in node.keywords):
+        return args, lambda f, fn: {k: v(f) for k, v in kws}
 
-    def kwargs(f):
+    def kwargs(f, fn):
         d = {}
         for k, v in kws:
             if k is None:
                 m = v(f)
                 if not hasattr(type(m), "keys"):
-                    raise TypeError(f"argument after ** must be a mapping, not "
+                    raise TypeError(f"{funcstr(fn)} argument after ** must be a mapping, not "
                                     f"{type(m).__name__}")
+                f[0].meter.tick(len(m) if type(m) is dict else 1)
                 for key in m.keys():
                     if type(key) is not str:
                         raise TypeError("keywords must be strings")
                     if key in d:
-                        raise TypeError(f"got multiple values for keyword argument '{key}'")
+                        raise TypeError(f"{funcstr(fn)} got multiple values for keyword "
+                                        f"argument '{key}'")
                     d[key] = m[key]
             else:
                 if k in d:
-                    raise TypeError(f"got multiple values for keyword argument '{k}'")
+                    raise TypeError(f"{funcstr(fn)} got multiple values for keyword argument "
+                                    f"'{k}'")
                 d[k] = v(f)
         return d
     return args, kwargs
@@ -455,8 +482,8 @@ def c_Call(c: Compiler, node: ast.Call):
 
     def call(f):
         fn = func(f)
-        a = args(f)
-        k = kwargs(f) if kwargs is not None else None
+        a = args(f, fn)
+        k = kwargs(f, fn) if kwargs is not None else None
         if type(fn) is _FunctionType or type(fn) is _MethodType:
             return fn(*a, **k) if k else fn(*a)
         return call_value(f[0].meter, fn, a, k)

@@ -10,7 +10,7 @@ import types
 
 from .compiler import EXPR, STMT, Compiler, Unsupported
 from .exprs import _elements
-from .guards import Cell, is_sandbox_class, register_sandbox_class
+from .guards import SANDBOX_MARK, SANDBOX_TOKEN, Cell, is_sandbox_class, register_sandbox_class
 from .runtime import UNBOUND, FunctionSpec, Signature, make_function
 from .signals import Refused
 from .targets import store_target
@@ -148,6 +148,7 @@ def c_ClassDef(c: Compiler, node: ast.ClassDef):
         _check_metaclass(meta)
         ns["__module__"] = "__main__"
         ns["__qualname__"] = qual
+        ns[SANDBOX_MARK] = SANDBOX_TOKEN  # before creation: EnumMeta builds members in meta()
         if doc is not None:
             ns["__doc__"] = doc
         if has_annotations:

@@ -223,9 +223,11 @@ def g_Try(c: Compiler, node: ast.Try):
                             unbind(f)
                     return (yield from hbody(f))
             raise
+        if r is not None:
+            return r
         if orelse is not None:
             return (yield from orelse(f))
-        return r
+        return None
 
     if final is None:
         return inner

@@ -14,8 +14,8 @@ from .signals import Refused
 
 # Classes created by sandboxed code (class statements, 3-argument type()) carry this token under
 # a dunder name the guard never lets sandboxed code read or write; it dies with the class.
-_TOKEN = object()
-_MARK = "__sx_sandbox__"
+_TOKEN = SANDBOX_TOKEN = object()
+_MARK = SANDBOX_MARK = "__sx_sandbox__"
 
 _GENERATOR_TYPES = (types.GeneratorType,)
 # Dunders readable on instances of builtin types: names only. Their protocol methods
@@ -132,6 +132,21 @@ def _owned(obj) -> bool:
     return t is types.FunctionType and getattr(obj, "__sandboxed__", False) is True
 
 
+_MUTATING_DUNDERS = frozenset({"__init__", "__setitem__", "__delitem__", "__iadd__", "__isub__",
+                               "__imul__", "__post_init__"})
+_SUPER_SELF = super.__dict__["__self__"]
+
+
+def _init_target_owned(obj) -> bool:
+    """Whose state a mutating dunder would change: the object itself, or a super() proxy's
+    instance (read through the real descriptor: a sandbox class cannot fake it)."""
+    if type(obj) is super:
+        target = _SUPER_SELF.__get__(obj, super)
+        return target is None or _owned(target) or (isinstance(target, type) and
+                                                     is_sandbox_class(target))
+    return _owned(obj) or (isinstance(obj, type) and is_sandbox_class(obj))
+
+
 def _host_defines(obj, name: str) -> bool:
     """True when a host (non-sandbox) class on obj's MRO defines `name` (its private helpers)."""
     cls = obj if isinstance(obj, type) else type(obj)
@@ -179,6 +194,10 @@ def check_name(obj, name: str) -> None:
             if name == "__call__" and isinstance(obj, type):
                 # type.__call__ / bytes.__call__ would construct without the call-site checks
                 refuse("attribute '__call__' of classes is not allowed; call the class instead")
+            if name in _MUTATING_DUNDERS and not _init_target_owned(obj):
+                # uuid.NAMESPACE_DNS.__init__(int=0) re-initialises a host object in place
+                refuse(f"attribute '{name}' is only accessible on objects of classes defined "
+                       f"in the sandbox (and through super() inside their methods)")
             return
         if not _sandbox_defines(obj, name) and not (_owned(obj) and not _host_defines(obj, name)):
             refuse(f"attribute '{name}' is not allowed: names starting with '_' are private "

@@ -70,6 +70,18 @@ def make_wraps(rt) -> dict:
     return {(str, "format"): str_format, (str, "format_map"): str_format_map}
 
 
+def _expect(name: str, args: tuple, lo: int, hi: int) -> None:
+    """CPython's arity messages for builtins: 'getattr expected at least 2 arguments, got 1'."""
+    n = len(args)
+    if lo <= n <= hi:
+        return
+    if lo == hi:
+        raise TypeError(f"{name} expected {lo} argument{'s' if lo != 1 else ''}, got {n}")
+    if n < lo:
+        raise TypeError(f"{name} expected at least {lo} argument{'s' if lo != 1 else ''}, got {n}")
+    raise TypeError(f"{name} expected at most {hi} argument{'s' if hi != 1 else ''}, got {n}")
+
+
 def make_builtins(rt) -> dict:
     b = {name: builtins.getattr(builtins, name) for name in policy.PLAIN_BUILTINS}
     for name in builtins.dir(builtins):
@@ -96,30 +108,34 @@ def make_builtins(rt) -> dict:
             return
         rt.meter.write(text)
 
-    def getattr(obj, name, default=_NOTHING):  # noqa: A001
-        name = exact_name(name)
-        if default is _NOTHING:
+    def getattr(*args):  # noqa: A001
+        _expect("getattr", args, 2, 3)
+        obj, name = args[0], exact_name(args[1])
+        if len(args) == 2:
             return get_attr(obj, name, rt.wraps)
         try:
             return get_attr(obj, name, rt.wraps)
         except AttributeError:
-            return default
+            return args[2]
 
-    def hasattr(obj, name):  # noqa: A001
-        name = exact_name(name)
+    def hasattr(*args):  # noqa: A001
+        _expect("hasattr", args, 2, 2)
         try:
-            get_attr(obj, name, rt.wraps)
+            get_attr(args[0], exact_name(args[1]), rt.wraps)
         except AttributeError:
             return False
         return True
 
-    def setattr(obj, name, value):  # noqa: A001
-        set_attr(obj, name, value)
+    def setattr(*args):  # noqa: A001
+        _expect("setattr", args, 3, 3)
+        set_attr(*args)
 
-    def delattr(obj, name):  # noqa: A001
-        del_attr(obj, name)
+    def delattr(*args):  # noqa: A001
+        _expect("delattr", args, 2, 2)
+        del_attr(*args)
 
     def dir(*args):  # noqa: A001
+        _expect("dir", args, 0, 1)
         if not args:
             return sorted(k for k in rt.g if not k.startswith("__"))
         (obj,) = args
@@ -134,19 +150,44 @@ def make_builtins(rt) -> dict:
             names.append(n)
         return names
 
-    def format(value, format_spec=""):  # noqa: A001
-        if format_spec:
+    def format(*args):  # noqa: A001
+        _expect("format", args, 1, 2)
+        value, format_spec = args[0], (args[1] if len(args) > 1 else "")
+        if format_spec and type(format_spec) is str:
             sizes.check_format_spec(value, format_spec, rt.meter)
         return builtins.format(value, format_spec)
 
-    def pow(base, exp, mod=None):  # noqa: A001
+    def pow(*args, **kwargs):  # noqa: A001
+        names = ("base", "exp", "mod")
+        if len(args) > 3:
+            raise TypeError(f"pow() takes at most 3 arguments ({len(args)} given)")
+        values = dict(zip(names, args))
+        for key, v in kwargs.items():
+            if key not in names:
+                raise TypeError(f"pow() got an unexpected keyword argument '{key}'")
+            if key in values:
+                raise TypeError(f"argument for pow() given by name ('{key}') and position "
+                                f"({names.index(key) + 1})")
+            values[key] = v
+        for i, key in enumerate(names[:2]):
+            if key not in values:
+                raise TypeError(f"pow() missing required argument '{key}' (pos {i + 1})")
+        base, exp, mod = values["base"], values["exp"], values.get("mod")
         if mod is None:
             sizes.check_binop("Pow", base, exp, rt.meter)
         else:
             sizes.check_call(builtins.pow, (base, exp, mod), {}, rt.meter)
         return builtins.pow(base, exp, mod)
 
-    def sum(iterable, /, start=0):  # noqa: A001
+    def sum(*args, **kwargs):  # noqa: A001
+        if not args:
+            raise TypeError("sum() takes at least 1 positional argument (0 given)")
+        if len(args) + len(kwargs) > 2:
+            raise TypeError(f"sum() takes at most 2 arguments ({len(args) + len(kwargs)} given)")
+        iterable = args[0]
+        start = args[1] if len(args) > 1 else kwargs.pop("start", 0)
+        if kwargs:
+            raise TypeError(f"sum() got an unexpected keyword argument '{next(iter(kwargs))}'")
         m = rt.meter
         if isinstance(start, (list, tuple, str, bytes)):
             items = builtins.list(meter_iterable(m, iterable))
@@ -154,7 +195,9 @@ def make_builtins(rt) -> dict:
             return builtins.sum(items, start)
         return builtins.sum(meter_iterable(m, iterable), start)
 
-    def _minmax(fn, args, kwargs):
+    def _minmax(name, fn, args, kwargs):
+        if not args:
+            raise TypeError(f"{name} expected at least 1 argument, got 0")
         if len(args) == 1:
             args = (meter_iterable(rt.meter, args[0]),)
         else:
@@ -162,24 +205,29 @@ def make_builtins(rt) -> dict:
         return fn(*args, **kwargs)
 
     def min(*args, **kwargs):  # noqa: A001
-        return _minmax(builtins.min, args, kwargs)
+        return _minmax("min", builtins.min, args, kwargs)
 
     def max(*args, **kwargs):  # noqa: A001
-        return _minmax(builtins.max, args, kwargs)
+        return _minmax("max", builtins.max, args, kwargs)
 
-    def sorted(iterable, /, *, key=None, reverse=False):  # noqa: A001
+    def sorted(*args, key=None, reverse=False):  # noqa: A001
+        _expect("sorted", args, 1, 1)
         m = rt.meter
-        items = builtins.list(meter_iterable(m, iterable))
+        items = builtins.list(meter_iterable(m, args[0]))
         n = len(items)
         if n > 1:
             m.tick(int(n * math.log2(n)))
         return builtins.sorted(items, key=key, reverse=reverse)
 
-    def any(iterable):  # noqa: A001
-        return builtins.any(meter_iterable(rt.meter, iterable))
+    def any(*args):  # noqa: A001
+        if len(args) != 1:
+            raise TypeError(f"any() takes exactly one argument ({len(args)} given)")
+        return builtins.any(meter_iterable(rt.meter, args[0]))
 
-    def all(iterable):  # noqa: A001
-        return builtins.all(meter_iterable(rt.meter, iterable))
+    def all(*args):  # noqa: A001
+        if len(args) != 1:
+            raise TypeError(f"all() takes exactly one argument ({len(args)} given)")
+        return builtins.all(meter_iterable(rt.meter, args[0]))
 
     def super_(*args):
         if not args:

@@ -329,7 +329,8 @@ def check_binop(op: str, left, right, meter) -> None:
 
 # -- printf-style '%' formatting -------------------------------------------------------------
 
-_PERCENT_SRC = r"%(?P<key>\([^)]*\))?[-+ #0]*(?P<width>\*|\d+)?(?:\.(?P<prec>\*|\d*))?[hlL]?(?P<conv>.)"
+_PERCENT_SRC = (r"%(?P<key>\([^)]*\))?[-+ #0]*(?P<width>\*|\d+)?(?:\.(?P<prec>\*|\d*))?"
+                r"[hlL]?(?P<conv>.)")
 _PERCENT_STR = re.compile(_PERCENT_SRC, re.S)
 _PERCENT_BYTES = re.compile(_PERCENT_SRC.encode(), re.S)
 _PERCENT_QUICK = {str: re.compile(r"\d{5}|\*"), bytes: re.compile(rb"\d{5}|\*"),
@@ -382,8 +383,8 @@ _STANDARD = {str.__format__: str, int.__format__: int, float.__format__: float,
 
 
 def _spec_chars(value, spec: str):
-    """Upper bound of the characters `format(value, spec)` produces, or None when `value` does
-    not use the standard mini-language (datetime, sandbox __format__) or CPython refuses the spec."""
+    """Upper bound of the characters `format(value, spec)` produces; None when `value` does not
+    use the standard mini-language (datetime, sandbox __format__) or CPython refuses the spec."""
     kind = _STANDARD.get(type(value).__format__)
     match = _SPEC.fullmatch(spec) if kind is not None else None
     if match is None:
@@ -495,7 +496,8 @@ def _pad(self, args, kwargs, meter) -> None:
         return
     if width * _ITEM_BYTES[base] >= SMALL:
         fill = args[1] if len(args) > 1 else " "
-        _alloc(meter, _result_bytes(base, width, self, fill), f"{base.__name__} padding to {width:,}")
+        _alloc(meter, _result_bytes(base, width, self, fill),
+               f"{base.__name__} padding to {width:,}")
 
 
 def _expandtabs(self, args, kwargs, meter) -> None:
@@ -521,7 +523,8 @@ def _replace(self, args, kwargs, meter) -> None:
     allowed = (str,) if base is str else (bytes, bytearray)
     if _seq_base(old) not in allowed or _seq_base(new) not in allowed:
         return                                  # CPython raises TypeError
-    length, lold, lnew = base.__len__(self), _seq_base(old).__len__(old), _seq_base(new).__len__(new)
+    length = base.__len__(self)
+    lold, lnew = _seq_base(old).__len__(old), _seq_base(new).__len__(new)
     count = _as_int(args[2]) if len(args) > 2 else -1
     if lnew <= lold or count is None:
         return
@@ -636,7 +639,8 @@ def _pow_call(args, kwargs, meter) -> None:
     ebits, mbits = exp.bit_length(), mod.bit_length()
     if ebits <= 64 and mbits <= 2048 and -_BIG < base < _BIG:
         return
-    ns = _div_ns(base.bit_length(), mbits) + ebits * (_mul_ns(mbits, mbits) + _div_ns(2 * mbits, mbits))
+    step = _mul_ns(mbits, mbits) + _div_ns(2 * mbits, mbits)    # one square, one reduction
+    ns = _div_ns(base.bit_length(), mbits) + ebits * step
     if exp < 0:
         ns += 4 * _NS_DIV * _digits(mbits) ** 2          # the modular inverse (extended Euclid)
     _charge(meter, ns, "pow(base, exp, mod)")
@@ -701,7 +705,7 @@ def _isqrt(args, kwargs, meter) -> None:
 
 def _prod(args, kwargs, meter) -> None:
     """math.prod multiplies left to right, quadratic in the result: prod(range(1, 10**5))
-    took 1.4 s (§3a). Sized for lists, tuples and ranges of ints; the interpreter meters the rest."""
+    took 1.4 s (§3a). Sized for lists, tuples and ranges of ints; the interpreter meters others."""
     items = args[0] if args else None
     if type(items) is range:
         if len(items) < 64 or 0 in items:

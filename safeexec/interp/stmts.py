@@ -260,11 +260,13 @@ def c_Try(c: Compiler, node: ast.Try):
                             unbind(f)
                     return hbody(f)
             raise
+        if r is not None:
+            return r  # return/break/continue in the body skip the else clause
         if orelse is not None:
             return orelse(f)
-        return r
+        return None
 
-    inner = try_except if handlers else body
+    inner = try_except if handlers or orelse is not None else body
     if final is None:
         return inner
 
@@ -336,9 +338,11 @@ def c_TryStar(c: Compiler, node):
             if not raised and rest is not None:
                 raise rest
             raise BaseExceptionGroup("", excs) if len(excs) > 1 else excs[0]
+        if r is not None:
+            return r
         if orelse is not None:
             return orelse(f)
-        return r
+        return None
 
     if final is None:
         return try_star
@@ -399,12 +403,13 @@ def c_Assert(c: Compiler, node: ast.Assert):
 
 def enter_context(mgr):
     t = type(mgr)
-    try:
-        enter = t.__enter__
-        exit_ = t.__exit__
-    except AttributeError:
-        raise TypeError(f"'{t.__name__}' object does not support the context manager "
-                        f"protocol") from None
+    enter = getattr(t, "__enter__", None)
+    exit_ = getattr(t, "__exit__", None)
+    if enter is None:
+        raise TypeError(f"'{t.__name__}' object does not support the context manager protocol")
+    if exit_ is None:
+        raise TypeError(f"'{t.__name__}' object does not support the context manager protocol "
+                        f"(missed __exit__ method)")
     return enter(mgr), exit_
 
 
