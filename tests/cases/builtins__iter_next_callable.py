@@ -1,0 +1,15 @@
+it = iter([10, 20])
+print(next(it), next(it), next(it, "default"), next(it, None))
+s = iter("ab")
+print(list(s), list(s))
+d = iter({"x": 1, "y": 2})
+print(next(d), list(d))
+values = iter([1, 2, 3, 0, 5])
+print(list(iter(lambda: next(values), 0)))
+print(callable(len), callable(lambda: 1), callable(3), callable(int), callable("s".upper))
+it2 = iter(range(3))
+print(iter(it2) is it2)
+try:
+    next([1, 2])
+except TypeError as e:
+    print("TypeError:", e)

@@ -1,0 +1,8 @@
+print(list(map(str.upper, ["a", "b"])), list(map(pow, [2, 3], [3, 2])))
+print(list(map(lambda a, b: a + b, [1, 2, 3], [10, 20])))
+print(list(filter(None, [0, 1, "", "x", None, [], [0]])))
+print(list(filter(lambda w: len(w) > 2, ["hi", "hey", "hello"])))
+m = map(int, "123")
+print(next(m), list(m), list(m))
+print(sum(map(len, ["ab", "cde"])), max(map(abs, [-7, 3])))
+print(list(map(str, range(3))), tuple(filter(str.isdigit, "a1b2")))

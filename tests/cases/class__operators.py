@@ -1,0 +1,39 @@
+class Vec:
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+
+    def __add__(self, other):
+        if isinstance(other, Vec):
+            return Vec(self.x + other.x, self.y + other.y)
+        return Vec(self.x + other, self.y + other)
+
+    def __radd__(self, other):
+        return Vec(other + self.x, other + self.y)
+
+    def __iadd__(self, other):
+        self.x += other.x
+        self.y += other.y
+        return self
+
+    def __neg__(self):
+        return Vec(-self.x, -self.y)
+
+    def __mul__(self, k):
+        return Vec(self.x * k, self.y * k)
+
+    def __rmul__(self, k):
+        return Vec(k * self.x, k * self.y)
+
+    def __abs__(self):
+        return (self.x ** 2 + self.y ** 2) ** 0.5
+
+    def __repr__(self):
+        return f"Vec({self.x}, {self.y})"
+
+
+a, b = Vec(1, 2), Vec(3, 4)
+print(a + b, a + 1, 10 + a, -a, a * 3, 2 * a, abs(b))
+print(sum([a, b], Vec(0, 0)), sum([a, b]))
+keep = a
+a += b
+print(a, keep is a)

@@ -1,0 +1,6 @@
+def todo():
+    raise NotImplementedError
+
+
+print("about to raise")
+todo()

@@ -1,0 +1,5 @@
+it = iter([1, 2])
+print(next(it))
+print(next(it))
+print(next(it, "default is fine"))
+print(next(it))

@@ -1,0 +1,12 @@
+x = 10
+name = "Ada"
+items = [1, 2, 3]
+print(f"{x=}")
+print(f"{x = }")
+print(f"{x * 2=}")
+print(f"{name=}")
+print(f"{name=!s}")
+print(f"{x=:05d}")
+print(f"{len(items)=}")
+print(f"{items[1:]=}")
+print(f"{3.14159=:.2f}")

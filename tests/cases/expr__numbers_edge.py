@@ -1,0 +1,15 @@
+inf = float("inf")
+nan = float("nan")
+print(inf > 10 ** 300, -inf < -10 ** 300, inf + 1 == inf, inf * 0)
+print(nan != nan, nan in [nan], [nan] == [nan], sorted([3, 1, 2]))
+print(int("0x1F", 16), int("1F", 16), int("0b101", 0), int("077", 8), int(" 42 "), int("-7"))
+print(int("1_000"), float("1e3"), float("-1.5E-2"))
+print(round(123.456, -1), round(155, -1), round(-2.5), round(3.14159, 3))
+print(7 // 2, -7 // 2, 7 % -3, -7 % -3, 7.0 // 2)
+print(1e308 * 10, -1e308 * 10, 2.0 ** 0.5)
+try:
+    print(2.0 ** 10000)
+except OverflowError as e:
+    print("OverflowError raised:", type(e).__name__)
+print(float(10 ** 20), int(1e20), 10 ** 20 == 1e20)
+print(0.1 * 3, 1 / 3 * 3, 100 * 1.1)

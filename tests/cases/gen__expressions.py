@@ -1,0 +1,13 @@
+squares = (x * x for x in range(6))
+print(type(squares).__name__)
+print(next(squares), next(squares), list(squares), list(squares))
+print(sum(x for x in range(101)), max(len(w) for w in ["a", "abc", "ab"]))
+print(", ".join(str(i) for i in range(5) if i != 2))
+pairs = ((a, b) for a in range(3) for b in range(a))
+print(list(pairs))
+print(any(v > 3 for v in [1, 5]), all(v > 0 for v in []))
+data = [3, 1, 2]
+g = (v * 10 for v in data)
+data.append(4)
+print(list(g))
+print(sorted((c for c in "banana"), reverse=True))
