@@ -27,10 +27,10 @@ def _make_backend(backend: str, **options: Any) -> Any:
     if backend == "wasm":
         try:
             from .wasm.backend import WasmBackend
+            return WasmBackend(**options)
         except ImportError as exc:
             raise BackendUnavailable(
                 f"the wasm backend needs its extra: pip install 'safeexec[wasm]' ({exc})") from None
-        return WasmBackend(**options)
     raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
 
 

@@ -112,5 +112,5 @@ def test_case(case: Path, backend: str) -> None:
     code, imports = read_case(case)
     expected = run_native(code, imports)
     actual = run_safe(code, imports, backend)
-    diff = diff_outcomes(expected, actual)
+    diff = diff_outcomes(expected, actual, value_as_repr=backend == "wasm")
     assert not diff, f"{case.name} on {backend} differs from CPython:\n{diff}"

@@ -102,7 +102,10 @@ def host_call(meter, fn, args, kwargs):
     name = getattr(fn, "__name__", "")
     if name == "join" and args and type(fn) in BUILTIN_CALLABLE_TYPES:
         # materialise under the meter first, so the size check sees the real items
-        args = (list(meter_iterable(meter, args[0])),) + tuple(args[1:])
+        # (str.join(sep, items): the unbound descriptor takes the separator first)
+        i = 1 if type(fn) is types.MethodDescriptorType else 0
+        if len(args) > i:
+            args = tuple(args[:i]) + (list(meter_iterable(meter, args[i])),) + tuple(args[i + 1:])
     sizes.check_call(fn, args, kwargs, meter)
     if name == "__init__" and type(fn) in _SLOT_TYPES:
         # list.__init__(x, it) / super().__init__(n) of a builtin base: the same checks as

@@ -16,8 +16,8 @@ Traps:
 - Every refusal goes through `refuse` (a run-ending policy signal); every cost cap goes through
   the meter (`LimitHit`), so sandboxed `except` clauses see neither.
 
-Imports: stdlib, ..errors, .meter, and (lazily, both written alongside) .signals/.guards/.policy
-for the sandbox-ownership predicates and .sizes for operator pre-checks.
+Imports: stdlib, .meter, .signals and .policy (below), .guards (sandbox ownership, the attribute
+guard) and .sizes (the interpreter's cost model for C calls).
 """
 from __future__ import annotations
 
@@ -25,28 +25,30 @@ import builtins
 import collections
 import collections.abc
 import decimal
+import functools
 import io
 import itertools
 import keyword
 import math
 import operator
 import re
+import signal
 import threading
+import time
 import types
 import weakref
 
-from ..errors import PolicyViolation
+from . import guards, sizes
 from .meter import LimitHit
+from .policy import FORBIDDEN_DEFINITIONS
+from .signals import Refused
 
 # -- caps (each bounds one uninterruptible C call; measured on CPython 3.11, ATTACK-SURFACE §3) --
 EXPONENT_CAP = 10_000           # |Decimal exponent| and Fraction('..e..'): int() of 1e10000 is 2 ms
 DECIMAL_MAX_PREC = 2000         # ln/exp/sqrt at prec 2000 take <= 0.15 s (2*10**4: 17 s)
-# Fallback caps for math when sizes.py (the cost model the interpreter uses) is unavailable:
-BIG_RESULT_BITS = 2_000_000     # factorial/comb/perm results: factorial(130_000) is 0.15 s
-COMB_MAX_K = 50_000             # comb(n, k) work grows with min(k, n-k): comb(3e5, 1.5e5) is 0.7 s
-ISQRT_MAX_BITS = 1_000_000      # isqrt(1 << 10**6) is 0.05-0.3 s; 10**7 bits: 27 s
-INT_RESULT_BITS = 8_000_000     # prod/lcm results (1 MB); per step cost is charged as well
+INT_RESULT_BITS = 8_000_000     # math.lcm results (1 MB)
 JSON_MAX_DEPTH = 1000           # the C decoder recurses per level; deep input crashes the host
+MAX_ITERATOR_NESTING = 1000     # lazy adapters stacked on each other (as calls.py for map/zip)
 STAT_COST = 8                   # statistics: pure-Python work per data point, in ops
 PPRINT_COST = 8                 # pprint: pure-Python work per node, in ops
 DEEPCOPY_COST = 4               # copy.deepcopy: pure-Python work per node, in ops
@@ -54,34 +56,22 @@ DEEPCOPY_COST = 4               # copy.deepcopy: pure-Python work per node, in o
 # Exact builtin types whose size bounds their iteration (never subclasses: see the module doc).
 SIZED = frozenset({list, tuple, str, bytes, bytearray, dict, set, frozenset, range,
                    type({}.keys()), type({}.values()), type({}.items())})
-_SCALARS = (int, float, complex, str, bytes, bool, type(None))
+# Values shared by identity all over (never matched in the identity index of hidden/wrapped objects).
+PLAIN_TYPES = (int, float, complex, str, bytes, bool, type(None))
 
 
 # ==================================================================================================
-# Signals and ownership (lazy imports: guards/signals/policy are written alongside this module)
+# Signals and ownership
 # ==================================================================================================
 
 def refuse(message: str):
     """End the run with a policy violation that sandboxed `except` cannot catch."""
-    try:
-        from .signals import Refused
-    except ImportError:  # pragma: no cover - signals.py is part of the interpreter
-        raise PolicyViolation(message) from None
     raise Refused(message)
-
-
-def _guards():
-    try:
-        from . import guards
-    except ImportError:  # pragma: no cover
-        return None
-    return guards
 
 
 def sandbox_class(cls) -> bool:
     """True for classes defined by sandboxed code (class statements, 3-argument type())."""
-    g = _guards()
-    return g is not None and isinstance(cls, type) and g.is_sandbox_class(cls)
+    return isinstance(cls, type) and guards.is_sandbox_class(cls)
 
 
 def sandbox_function(fn) -> bool:
@@ -97,25 +87,7 @@ def sandbox_owned(obj) -> bool:
 
 def register_class(cls) -> None:
     """Let the sandbox treat `cls` as its own (it was built from sandbox-supplied data only)."""
-    g = _guards()
-    if g is not None:
-        g.register_sandbox_class(cls)
-
-
-def forbidden_definitions():
-    try:
-        from .policy import FORBIDDEN_DEFINITIONS
-    except ImportError:  # pragma: no cover
-        return {"__del__": "finalizers", "__reduce__": "reduce hook", "__reduce_ex__": "reduce hook"}
-    return FORBIDDEN_DEFINITIONS
-
-
-def _sizes():
-    try:
-        from . import sizes
-    except ImportError:  # sizes.py is written alongside; the meter still bounds the rest
-        return None
-    return sizes
+    guards.register_sandbox_class(cls)
 
 
 # ==================================================================================================
@@ -155,10 +127,6 @@ class WrapContext:
             m.trip(limit, message)
         raise LimitHit(limit, message)
 
-    def too_slow(self, what: str, bound: str):
-        self.trip("time", f"time limit exceeded: {what} would run too long in the sandbox "
-                          f"({bound})")
-
     def write(self, text: str) -> None:
         m = self.meter()
         if m is not None:
@@ -178,6 +146,16 @@ class WrapContext:
             return iterable
         return _metered(self.meter, iter(iterable), cost)
 
+    def nested(self, result, sources):
+        """Record that lazy iterator `result` reads from `sources`; trip "depth" when such
+        chains get deeper than MAX_ITERATOR_NESTING (next() through 20,000 nested adapters takes
+        seconds before RecursionError, and 67,000 nested maps crash CPython)."""
+        m = self.meter()
+        if m is not None:
+            depth = max((m.depth_of(s) for s in sources), default=0)
+            m.record_depth(result, depth + 1, MAX_ITERATOR_NESTING, "iterators")
+        return result
+
     def mapping(self, other):
         """The argument of dict.update-like C code: a dict built under the meter, or pairs."""
         if type(other) in SIZED:
@@ -189,22 +167,19 @@ class WrapContext:
 
     # -- hooks ----------------------------------------------------------------------------------
     def get_attr(self, obj, name):
-        """Read an attribute as sandboxed code would (the interpreter's guard)."""
+        """Read an attribute as sandboxed code would: the interpreter's hook (its guard with its
+        method wraps), else the guard with str.format refused (it would read fields raw)."""
         if self.get_attr_hook is not None:
             return self.get_attr_hook(obj, name)
-        g = _guards()
-        if g is None:  # pragma: no cover
-            if type(name) is not str or name.startswith("_") or name in _FALLBACK_DENIED:
-                refuse(f"attribute {name!r} is not allowed")
-            return getattr(obj, name)
-        return g.get_attr(obj, name, _FALLBACK_TYPE_WRAPS)
+        return guards.get_attr(obj, name, _FALLBACK_TYPE_WRAPS)
 
     def call(self, fn, args, kwargs):
-        """Call a host callable for sandboxed code (size pre-checks), from host code."""
+        """Call a host callable for sandboxed code, from host code: the interpreter's hook (its
+        checked host call), else sizes.py's pre-check of the call."""
         if self.call_hook is not None:
             return self.call_hook(fn, args, kwargs)
-        sizes, m = _sizes(), self.meter()
-        if sizes is not None and m is not None:
+        m = self.meter()
+        if m is not None:
             sizes.check_call(fn, args, kwargs, m)
         return fn(*args, **kwargs)
 
@@ -229,6 +204,12 @@ class WrapContext:
     def wrapped(self, module: str, name: str):
         return self.loader.wrapped_value(module, name)
 
+    def wrapped_or_real(self, module: str, name: str):
+        if name in WRAP.get(module, {}):
+            return self.wrapped(module, name)
+        import importlib
+        return getattr(importlib.import_module(module), name)
+
 
 def _metered(meter_getter, it, cost):
     for item in it:
@@ -236,13 +217,6 @@ def _metered(meter_getter, it, cost):
         if m is not None:
             m.tick(cost)
         yield item
-
-
-# Names refused without the interpreter's guard (used only if guards.py cannot be imported).
-_FALLBACK_DENIED = frozenset({
-    "gi_frame", "gi_code", "gi_yieldfrom", "cr_frame", "cr_code", "cr_await", "ag_frame", "ag_code",
-    "ag_await", "f_back", "f_globals", "f_locals", "f_builtins", "f_code", "tb_frame", "tb_next",
-    "mro", "obj", "func", "fget", "fset", "fdel", "format", "format_map"})
 
 
 def _no_raw_format(_receiver):
@@ -388,12 +362,9 @@ def w_random_Random(ctx, real):
 
     class Random(real, metaclass=mirror_meta(real)):
         def getrandbits(self, k, /):
-            n, sizes, m = _int_or_none(k), _sizes(), ctx.meter()
-            if sizes is not None and m is not None:
+            m = ctx.meter()
+            if m is not None:   # randbytes(n) is getrandbits(8 * n): checked here too
                 sizes.check_call(super().getrandbits, (k,), {}, m)
-            elif n is not None and n > 0:
-                ctx.alloc(n // 8)
-                ctx.tick(1 + n // 8192)
             return super().getrandbits(k)
 
         def shuffle(self, x):
@@ -617,8 +588,7 @@ def charge_ns(ctx, ns: float, what: str) -> None:
     """Charge estimated C time as ops (sizes.py's model: one op per NS_PER_OP), and trip before
     the work when it cannot fit in the ops budget or before the deadline."""
     m = ctx.meter()
-    sizes = _sizes()
-    ops = int(min(ns, 1e30)) // getattr(sizes, "NS_PER_OP", 100)
+    ops = int(min(ns, 1e30)) // sizes.NS_PER_OP
     if m is None or ops <= 0:
         return
     if m.ops + ops > m.max_ops:
@@ -630,48 +600,14 @@ def charge_ns(ctx, ns: float, what: str) -> None:
                        f"({m.limits.timeout:g} s)")
 
 
-def _lgamma_bits(n: int) -> float:
-    return math.lgamma(n + 1) / math.log(2) if n > 1 else 0.0
-
-
-def _fallback_math_caps(ctx, name, args):
-    """Fixed caps for factorial/comb/perm/isqrt, used only when sizes.py is unavailable."""
-    ints = [_int_or_none(a) for a in args]
-    if None in ints or not ints:
-        return
-    n = ints[0]
-    if name == "isqrt":
-        if n.bit_length() > ISQRT_MAX_BITS:
-            ctx.too_slow("math.isqrt()", f"arguments up to {ISQRT_MAX_BITS:,} bits")
-        return
-    k = ints[1] if len(ints) > 1 else n
-    if not 0 < k <= n:
-        return
-    if name == "factorial":
-        bits, small = _lgamma_bits(n), 0
-    elif name == "perm":
-        bits, small = _lgamma_bits(n) - _lgamma_bits(n - k), 0
-    else:
-        bits = _lgamma_bits(n) - _lgamma_bits(k) - _lgamma_bits(n - k)
-        small = min(k, n - k)
-    if bits > BIG_RESULT_BITS or small > COMB_MAX_K:
-        ctx.too_slow(f"math.{name}({', '.join(map(str, ints))})",
-                     f"results up to {BIG_RESULT_BITS:,} bits")
-    ctx.tick(1 + small + int(bits) // 64)
-
-
 def w_math_checked(ctx, real):
     """factorial, comb, perm, isqrt: sizes.py's cost estimate before the call, also when C code
     (map, reduce...) calls them; a plain call would be checked by the interpreter already, but a
     call from C would not."""
-    name = real.__name__
-
     def checked(*args):
-        sizes, m = _sizes(), ctx.meter()
-        if sizes is not None and m is not None:
+        m = ctx.meter()
+        if m is not None:
             sizes.check_call(real, args, {}, m)
-        elif m is not None:
-            _fallback_math_caps(ctx, name, args)
         return real(*args)
     return _named(checked, real)
 
@@ -680,29 +616,15 @@ def w_math_prod(ctx, real):
     def prod(iterable, /, *, start=1):
         # math.prod multiplies left to right with PyNumber_Multiply: the same as this loop, but
         # here each step is size-checked and charged (the C loop is quadratic and silent).
-        sizes, result = _sizes(), start
+        result = start
         for x in ctx.lazy(iterable):
             m = ctx.meter()
-            if sizes is not None and m is not None:
+            if m is not None:
                 m.tick()
                 sizes.check_binop("Mult", result, x, m)
-            else:
-                _charge_product(ctx, result, x, "math.prod()")
             result = result * x
         return result
     return _named(prod, real)
-
-
-def _charge_product(ctx, a, b, what):
-    """One big multiplication without sizes.py: cost grows with the operands' size."""
-    if type(a) is int and type(b) is int:
-        bits = a.bit_length() + b.bit_length()
-        if bits > INT_RESULT_BITS:
-            ctx.trip("memory", f"memory limit exceeded: {what} result above "
-                               f"{INT_RESULT_BITS:,} bits")
-        ctx.tick(1 + bits // 4096)
-    else:
-        ctx.tick()
 
 
 def w_math_lcm(ctx, real):
@@ -752,15 +674,6 @@ def w_hashlib_scrypt(ctx, real):
     return _named(scrypt, real)
 
 
-def w_copy_of_set(ctx, real):
-    """A per-sandbox copy of a process-wide mutable set (hashlib.algorithms_*)."""
-    return set(real)
-
-
-def w_copy_of_list(ctx, real):
-    return list(real)
-
-
 # ==================================================================================================
 # itertools, functools, operator, heapq
 # ==================================================================================================
@@ -773,9 +686,10 @@ def _lazy_type(positions, keywords=(), callbacks=()):
             __slots__ = ()
 
             def __new__(cls, *args, **kwargs):
-                args = tuple(ctx.lazy(a) if positions == "*" or i in positions
-                             else ctx.callback(a) if i in callbacks else a
-                             for i, a in enumerate(args))
+                originals = args
+                wrapped = tuple(ctx.lazy(a) if positions == "*" or i in positions
+                                else ctx.callback(a) if i in callbacks else a
+                                for i, a in enumerate(args))
                 for key in keywords:
                     if key in kwargs:
                         kwargs[key] = ctx.lazy(kwargs[key])
@@ -783,11 +697,13 @@ def _lazy_type(positions, keywords=(), callbacks=()):
                     kwargs["func"] = ctx.callback(kwargs["func"])
                 if kwargs.get("key") is not None:           # groupby(key=...)
                     kwargs["key"] = ctx.callback(kwargs["key"])
-                return super().__new__(cls, *args, **kwargs)
+                return ctx.nested(super().__new__(cls, *wrapped, **kwargs),
+                                  originals + tuple(kwargs.values()))
 
         if real is itertools.chain:
             def from_iterable(cls, iterable):
-                return super(Lazy, cls).from_iterable(ctx.lazy(x) for x in ctx.lazy(iterable))
+                return ctx.nested(super(Lazy, cls).from_iterable(
+                    ctx.lazy(x) for x in ctx.lazy(iterable)), (iterable,))
             Lazy.from_iterable = classmethod(from_iterable)
         return mirrored(Lazy, real)
     return factory
@@ -834,7 +750,10 @@ def _r_combinatoric(default_r_is_n):
 def w_itertools_tee(ctx, real):
     def tee(iterable, n=2, /):
         _charge_slots(ctx, _int_or_none(n))
-        return real(ctx.lazy(iterable), n)
+        copies = real(ctx.lazy(iterable), n)
+        for copy_ in copies:
+            ctx.nested(copy_, (iterable,))
+        return copies
     return _named(tee, real)
 
 
@@ -975,8 +894,8 @@ def w_operator_binop(ctx, real):
                 b = list(ctx.eager(b))
             elif isinstance(a, dict):
                 b = ctx.mapping(b)
-        sizes, m = _sizes(), ctx.meter()
-        if sizes is not None and m is not None:
+        m = ctx.meter()
+        if m is not None:
             sizes.check_binop(op, a, b, m)
         return real(a, b)
     return _named(binop, real)
@@ -1032,7 +951,8 @@ def w_heapq_select(ctx, real):
 
 def w_heapq_merge(ctx, real):
     def merge(*iterables, key=None, reverse=False):
-        return real(*(ctx.lazy(it) for it in iterables), key=ctx.callback(key), reverse=reverse)
+        return ctx.nested(real(*(ctx.lazy(it) for it in iterables), key=ctx.callback(key),
+                               reverse=reverse), iterables)
     return _named(merge, real)
 
 
@@ -1600,15 +1520,140 @@ def _re_flags_ok(flags):
                "sandbox")
 
 
-def _re_function(flags_position):
-    def factory(ctx, real):
-        def function(*args, **kwargs):
-            flags = kwargs.get("flags", args[flags_position] if len(args) > flags_position
-                               else 0)
-            _re_flags_ok(flags)
+LONG_SUBJECT = 1000     # a single repeat can still be quadratic: re.search('a+b', 'a'*10**5): 8.6 s
+
+
+@functools.lru_cache(maxsize=512)
+def _regex_risk(pattern, flags) -> int:
+    """0: no repeat; 1: repeats (polynomial backtracking on long subjects); 2: a repeat over a
+    repeat, a branch or a backreference (exponential on short subjects: ((a+)+)+$ takes 2 s on
+    12 characters). Parse errors are left to the real call (risk 0)."""
+    try:
+        tree = re._parser.parse(pattern, flags)
+    except Exception:
+        return 0
+    risk = 0
+
+    def walk(items, inside_repeat):
+        nonlocal risk
+        for op, av in items:
+            name = str(op)
+            if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+                lo, hi, sub = av
+                if inside_repeat:
+                    risk = 2
+                risk = max(risk, 1)
+                walk(sub, inside_repeat or hi > 1)
+            elif name in ("GROUPREF", "GROUPREF_EXISTS"):
+                risk = 2
+                if name == "GROUPREF_EXISTS":
+                    for sub in av[1:]:
+                        if sub:
+                            walk(sub, inside_repeat)
+            elif name == "BRANCH":
+                if inside_repeat:
+                    risk = 2
+                for sub in av[1]:
+                    walk(sub, inside_repeat)
+            elif name in ("SUBPATTERN",):
+                walk(av[-1], inside_repeat)
+            elif name in ("ATOMIC_GROUP",):
+                walk(av, inside_repeat)
+            elif name in ("ASSERT", "ASSERT_NOT"):
+                walk(av[1], inside_repeat)
+    walk(tree, False)
+    return risk
+
+
+def _needs_deadline(pattern, flags, subject) -> bool:
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    if not isinstance(pattern, (str, bytes)) or not isinstance(flags, int):
+        return False
+    try:
+        risk = _regex_risk(pattern, int(flags))
+    except TypeError:   # unhashable: not a pattern CPython accepts either
+        return False
+    n = len(subject) if isinstance(subject, (str, bytes, bytearray)) else LONG_SUBJECT
+    return risk == 2 and n > 4 or risk == 1 and n >= LONG_SUBJECT
+
+
+def with_deadline(ctx, fn, args, kwargs):
+    """Call `fn` (a regex match in C) with SIGALRM set for the run's deadline: `_sre` polls
+    signals, so the handler's LimitHit ends a backtracking explosion (ATTACK-SURFACE §3d). Only
+    the main thread gets signals; elsewhere the call runs unbounded. A host alarm that was
+    pending is kept: its handler runs when it comes due, and its timer is re-armed after."""
+    m = ctx.meter()
+    if m is None or threading.current_thread() is not threading.main_thread():
+        return fn(*args, **kwargs)
+    left = m.remaining_time()
+    if left <= 0:
+        m.check_time()
+        left = 1e-3
+    start = time.monotonic()
+    host = {}
+
+    def ring(signum, frame):
+        due = host.get("due")
+        if due is not None and time.monotonic() >= due - 1e-4:
+            host.pop("due")
+            handler = host["handler"]
+            signal.setitimer(signal.ITIMER_REAL, max(m.remaining_time(), 1e-4))
+            if callable(handler):
+                handler(signum, frame)
+            return
+        m.trip("time", f"time limit exceeded: ran longer than {m.limits.timeout:g} s "
+                       f"(in a regular expression)")
+
+    host["handler"] = signal.signal(signal.SIGALRM, ring)
+    delay, interval = signal.setitimer(signal.ITIMER_REAL, 0)
+    if delay > 0:
+        host["due"] = start + delay
+    signal.setitimer(signal.ITIMER_REAL, min(left, delay) if delay > 0 else left)
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, host["handler"])
+        if "due" in host:
+            signal.setitimer(signal.ITIMER_REAL, max(host["due"] - time.monotonic(), 1e-6),
+                             interval)
+
+
+def _armed_iter(ctx, it):
+    """finditer's matches, each search under the deadline."""
+    while True:
+        try:
+            match = with_deadline(ctx, next, (it,), {})
+        except StopIteration:
+            return
+        yield match
+
+
+# re function -> (index of the subject, index of flags) in its positional arguments
+_RE_ARGS = {"match": (1, 2), "search": (1, 2), "fullmatch": (1, 2), "findall": (1, 2),
+            "finditer": (1, 2), "split": (1, 3), "sub": (2, 4), "subn": (2, 4),
+            "compile": (None, 1), "template": (None, 1)}
+_RE_KEYWORDS = {1: "string", 2: "string"}
+
+
+def _re_function(ctx, real):
+    name = real.__name__
+    at, flags_at = _RE_ARGS[name]
+
+    def function(*args, **kwargs):
+        flags = kwargs.get("flags", args[flags_at] if len(args) > flags_at else 0)
+        _re_flags_ok(flags)
+        if at is None:
             return real(*args, **kwargs)
-        return _named(function, real)
-    return factory
+        pattern = kwargs.get("pattern", args[0] if args else None)
+        subject = kwargs.get("string", args[at] if len(args) > at else None)
+        if not _needs_deadline(pattern, flags, subject):
+            return real(*args, **kwargs)
+        if name == "finditer":
+            return _armed_iter(ctx, real(*args, **kwargs))
+        return with_deadline(ctx, real, args, kwargs)
+    return _named(function, real)
 
 
 def _bounded_sub(ctx, real, pattern, repl, string, count, flags):
@@ -1616,10 +1661,12 @@ def _bounded_sub(ctx, real, pattern, repl, string, count, flags):
     match, or a replacement function returning big strings, adds up in one C join."""
     _re_flags_ok(flags)
     n = len(string) if isinstance(string, (str, bytes, bytearray)) else 0
+    call = with_deadline if _needs_deadline(pattern, flags, string) else \
+        (lambda ctx_, fn, args, kwargs: fn(*args, **kwargs))
     if callable(repl):
         fn = repl
     elif isinstance(repl, (str, bytes)) and len(repl) * (n + 1) + n < 1 << 20:
-        return real(pattern, repl, string, count=count, flags=flags)
+        return call(ctx, real, (pattern, repl, string), {"count": count, "flags": flags})
     else:
         compiled = re.compile(pattern, flags)
         expand = re._subx(compiled, repl)   # what sub itself does: a literal or a filter
@@ -1640,13 +1687,59 @@ def _bounded_sub(ctx, real, pattern, repl, string, count, flags):
                 ctx.trip("memory", f"memory limit exceeded: re.sub output above {budget:,} bytes")
         ctx.tick()
         return out
-    return real(pattern, counted, string, count=count, flags=flags)
+    return call(ctx, real, (pattern, counted, string), {"count": count, "flags": flags})
 
 
 def w_re_sub(ctx, real):
     def sub(pattern, repl, string, count=0, flags=0):
         return _bounded_sub(ctx, real, pattern, repl, string, count, flags)
     return _named(sub, real)
+
+
+def type_wraps(ctx) -> dict:
+    """(host type, attribute) -> factory(receiver) for the interpreter's attribute guard: the
+    methods of compiled patterns, however the sandbox got one (re.compile, Match.re), run under
+    the same deadline and size checks as the re functions."""
+    def pattern_method(name):
+        at = 1 if name in ("sub", "subn") else 0
+
+        def factory(p):
+            method = getattr(p, name)
+            if name in ("sub", "subn"):
+                module_fn = getattr(re, name)
+
+                def sub(repl, string, count=0):
+                    return _bounded_sub(ctx, module_fn, p, repl, string, count, 0)
+                return _named(sub, method)
+
+            def armed(*args, **kwargs):
+                subject = kwargs.get("string", args[at] if len(args) > at else None)
+                if not _needs_deadline(p, p.flags, subject):
+                    return method(*args, **kwargs)
+                if name == "finditer":
+                    return _armed_iter(ctx, method(*args, **kwargs))
+                return with_deadline(ctx, method, args, kwargs)
+            return _named(armed, method)
+        return factory
+
+    def no_scanner(p):
+        refuse("Pattern.scanner() is not available in the sandbox (its matches would run "
+               "without the deadline); use finditer()")
+
+    def match_expand(m):
+        def expand(template):
+            if isinstance(template, (str, bytes)):
+                refs = template.count("\\" if isinstance(template, str) else b"\\")
+                ctx.alloc(len(template) + refs * len(m.string))
+            return m.expand(template)
+        return _named(expand, m.expand)
+
+    table = {(re.Pattern, name): pattern_method(name)
+             for name in ("match", "search", "fullmatch", "findall", "finditer", "split",
+                          "sub", "subn")}
+    table[(re.Pattern, "scanner")] = no_scanner
+    table[(re.Match, "expand")] = match_expand
+    return table
 
 
 def w_textwrap_TextWrapper(ctx, real):
@@ -1859,10 +1952,10 @@ def w_dataclasses_dataclass(ctx, real):
 def w_dataclasses_make_dataclass(ctx, real):
     def make_dataclass(cls_name, fields, *, bases=(), namespace=None, **kwargs):
         fields = list(ctx.eager(fields))
-        forbidden = forbidden_definitions()
         for key in (namespace or {}):
-            if key in forbidden:
-                refuse(f"make_dataclass namespace may not define '{key}': {forbidden[key]}")
+            if key in FORBIDDEN_DEFINITIONS:
+                refuse(f"make_dataclass namespace may not define '{key}': "
+                       f"{FORBIDDEN_DEFINITIONS[key]}")
         for base in bases if isinstance(bases, tuple) else ():
             check_dataclass_fields(base)
         cls = real(cls_name, fields, bases=bases, namespace=namespace, **kwargs)
@@ -1962,6 +2055,78 @@ def w_zoneinfo_ZoneInfo(ctx, real):
 
 
 # ==================================================================================================
+# APIs that take a file *name* (xml, configparser): file objects only
+# ==================================================================================================
+
+def _refuse_path(value, what: str) -> None:
+    if isinstance(value, (str, bytes)) or hasattr(type(value), "__fspath__"):
+        refuse(f"{what} opens files by name, and the sandbox has no file access; pass a file "
+               f"object such as io.StringIO or io.BytesIO")
+
+
+def _file_object_only(position, keyword, what):
+    """A wrapper factory refusing a file name at `position` (or `keyword`)."""
+    def factory(ctx, real):
+        def wrapper(*args, **kwargs):
+            value = kwargs.get(keyword, args[position] if len(args) > position else None)
+            _refuse_path(value, what)
+            return real(*args, **kwargs)
+        return _named(wrapper, real)
+    return factory
+
+
+def w_etree_ElementTree(ctx, real):
+    class ElementTree(real, metaclass=mirror_meta(real)):
+        def __init__(self, element=None, file=None):
+            _refuse_path(file, "ElementTree(file=...)")
+            super().__init__(element, file)
+
+        def parse(self, source, parser=None):
+            _refuse_path(source, "ElementTree.parse()")
+            return super().parse(source, parser)
+
+        def write(self, file_or_filename, *args, **kwargs):
+            _refuse_path(file_or_filename, "ElementTree.write()")
+            return super().write(file_or_filename, *args, **kwargs)
+
+    return mirrored(ElementTree, real)
+
+
+def w_etree_parse(ctx, real):
+    def parse(source, parser=None):
+        _refuse_path(source, "xml.etree.ElementTree.parse()")
+        tree = ctx.wrapped("xml.etree.ElementTree", "ElementTree")()
+        tree.parse(source, parser)
+        return tree
+    return _named(parse, real)
+
+
+def w_etree_dump(ctx, real):
+    def dump(elem):
+        tostring = ctx.wrapped_or_real("xml.etree.ElementTree", "tostring")
+        text = tostring(elem if not hasattr(elem, "getroot") else elem.getroot(),
+                        encoding="unicode")
+        ctx.write(text if text.endswith("\n") else text + "\n")
+    return _named(dump, real)
+
+
+def w_etree_canonicalize(ctx, real):
+    def canonicalize(xml_data=None, *, out=None, from_file=None, **options):
+        _refuse_path(from_file, "xml.etree.ElementTree.canonicalize(from_file=...)")
+        return real(xml_data, out=out, from_file=from_file, **options)
+    return _named(canonicalize, real)
+
+
+def w_configparser_class(ctx, real):
+    class Parser(real, metaclass=mirror_meta(real)):
+        def read(self, filenames, encoding=None):
+            refuse("configparser read() opens files by name, and the sandbox has no file "
+                   "access; use read_string() or read_file(io.StringIO(...))")
+
+    return mirrored(Parser, real)
+
+
+# ==================================================================================================
 # The tables
 # ==================================================================================================
 
@@ -2025,8 +2190,22 @@ DENIED: dict[str, str] = {
     "unittest": "unittest.mock.patch replaces attributes of the host's modules",
     "profile": "it runs code from strings", "cProfile": "it runs code from strings",
     "cgi": "server-side environment", "cgitb": "it writes tracebacks to the host",
-    "tkinter": "GUI", "turtle": "GUI", "idlelib": "IDE", "ensurepip": "installs packages",
-    "venv": "creates environments", "distutils": "builds and installs packages",
+    "tkinter": "GUI", "turtle": "GUI", "turtledemo": "GUI", "idlelib": "IDE",
+    "ensurepip": "installs packages", "venv": "creates environments",
+    "distutils": "builds and installs packages", "lib2to3": "reads and rewrites files",
+    "imghdr": "it opens files by name", "sndhdr": "it opens files by name",
+    "uu": "it opens files by name", "wave": "it opens files by name",
+    "aifc": "it opens files by name", "sunau": "it opens files by name",
+    "chunk": "raw file chunks", "tabnanny": "it reads files", "pyclbr": "it reads module sources",
+    "modulefinder": "it reads and runs module code", "zipapp": "it writes files",
+    "gettext": "it reads translation files by path", "mailcap": "it runs shell commands",
+    "pipes": "it runs shell commands", "nntplib": "network access",
+    "xml.sax": "parse() fetches URLs and opens files by name",
+    "xml.dom.pulldom": "parse() opens files by name (via xml.sax)",
+    "xml.dom.xmlbuilder": "its entity resolver fetches URLs",
+    "xml.etree.ElementInclude": "its loader opens files by name",
+    "this": "prints to the host's stdout when imported",
+    "antigravity": "opens a web browser when imported",
 }
 DENY_EXCEPTIONS: dict[str, str] = {
     "os.path": "pure path-string functions only (see KEEP_ONLY)",
@@ -2102,6 +2281,21 @@ HIDE: dict[str, dict[str, str]] = {
     "contextlib": {"chdir": "changes the host's working directory",
                    "redirect_stdout": "replaces the host's sys.stdout",
                    "redirect_stderr": "replaces the host's sys.stderr"},
+    "codecs": {"register": "the process-wide codec search path",
+               "unregister": "the process-wide codec search path",
+               "register_error": "the process-wide error-handler registry",
+               "open": "file access (codecs.open opens files by name)"},
+    "copyreg": {"pickle": "writes the process-wide dispatch_table (copy/pickle call what it holds)",
+                "constructor": "process-wide registry", "add_extension": "process-wide registry",
+                "remove_extension": "process-wide registry",
+                "clear_extension_cache": "process-wide registry",
+                "dispatch_table": "the process-wide table copy and pickle consult"},
+    "mimetypes": {"add_type": "writes the process-wide table",
+                  "init": "reads files by name into the process-wide table",
+                  "read_mime_types": "reads a file by name",
+                  "MimeTypes": "reads files by name"},
+    "xml.etree.ElementTree": {"register_namespace": "writes the process-wide namespace map"},
+    "re": {"Scanner": "matches through Pattern.scanner(), outside the deadline; use finditer"},
     "types": {"FunctionType": "builds functions from code objects",
               "LambdaType": "builds functions from code objects",
               "CodeType": "builds code objects", "FrameType": "frames",
@@ -2161,10 +2355,6 @@ WRAP: dict[str, dict[str, tuple[str, object]]] = {
         "pbkdf2_hmac": ("iterations charged before the uninterruptible C loop",
                         w_hashlib_pbkdf2_hmac),
         "scrypt": ("memory (128·n·r) pre-checked, work (·p) charged first", w_hashlib_scrypt),
-        "algorithms_available": ("a copy: the original is a host-wide mutable set",
-                                 w_copy_of_set),
-        "algorithms_guaranteed": ("a copy: the original is a host-wide mutable set",
-                                  w_copy_of_set),
     },
     "itertools": {
         **{name: ("iterables metered per item; host callables go through the call checks",
@@ -2260,11 +2450,15 @@ WRAP: dict[str, dict[str, tuple[str, object]]] = {
     },
     "copy": {"deepcopy": ("charged per object copied", w_copy_deepcopy)},
     "re": {
-        **{name: ("re.DEBUG refused (it prints to the host's stdout)", _re_function(pos))
-           for name, pos in (("compile", 1), ("search", 2), ("match", 2), ("fullmatch", 2),
-                             ("split", 3), ("findall", 2), ("finditer", 2), ("template", 1))},
-        "sub": ("output size accounted when templates could blow up", w_re_sub),
-        "subn": ("output size accounted when templates could blow up", w_re_sub),
+        **{name: ("backtracking patterns run under the deadline (SIGALRM); re.DEBUG refused",
+                  _re_function) for name in ("search", "match", "fullmatch", "split", "findall",
+                                             "finditer")},
+        **{name: ("re.DEBUG refused (it prints to the host's stdout)", _re_function)
+           for name in ("compile", "template")},
+        "sub": ("under the deadline; output size accounted when templates could blow up",
+                w_re_sub),
+        "subn": ("under the deadline; output size accounted when templates could blow up",
+                 w_re_sub),
     },
     "textwrap": {
         "TextWrapper": ("wrap() charged and its output size pre-checked",
@@ -2286,7 +2480,6 @@ WRAP: dict[str, dict[str, tuple[str, object]]] = {
         "setfirstweekday": ("sets the sandbox's own calendar", w_calendar_setfirstweekday),
         "formatstring": ("widths pre-checked", w_calendar_formatstring),
         "format": ("prints to the sandbox's output", w_calendar_format),
-        "mdays": ("a copy: the original list is process-wide", w_copy_of_list),
     },
     "dataclasses": {
         "dataclass": ("sandbox classes only; field names must be identifiers (they are exec'd)",
@@ -2311,6 +2504,19 @@ WRAP: dict[str, dict[str, tuple[str, object]]] = {
                                        _sandbox_class_only("abc.update_abstractmethods"))},
     "zoneinfo": {"ZoneInfo": ("a subclass: clear_cache() clears only the sandbox's cache",
                               w_zoneinfo_ZoneInfo)},
+    "xml.etree.ElementTree": {
+        "ElementTree": ("parse()/write() take file objects, not names", w_etree_ElementTree),
+        "parse": ("file objects, not names", w_etree_parse),
+        "iterparse": ("file objects, not names",
+                      _file_object_only(0, "source", "xml.etree.ElementTree.iterparse()")),
+        "canonicalize": ("from_file= takes file objects, not names", w_etree_canonicalize),
+        "dump": ("prints to the sandbox's output, not the host's stdout", w_etree_dump),
+    },
+    "xml.dom.minidom": {"parse": ("file objects, not names",
+                                  _file_object_only(0, "file", "xml.dom.minidom.parse()"))},
+    "configparser": {name: ("read() (file names) refused; read_string/read_file work",
+                            w_configparser_class)
+                     for name in ("ConfigParser", "RawConfigParser")},
 }
 
 # Host objects hidden wherever a module re-exports them (identity): the real builtins the

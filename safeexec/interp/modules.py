@@ -12,12 +12,17 @@ Traps:
 - Modules re-export one another's objects (`statistics.Decimal`, `queue.deque`,
   `contextlib.wraps`): hidden and wrapped objects are matched by identity across all modules,
   so a re-export gets the same replacement (or is hidden) as the original.
+- Module-level lists, dicts, sets and bytearrays are process-wide state (keyword.kwlist,
+  token.tok_name, mimetypes.types_map, calendar.mdays): proxies hold read-only views of them
+  (a tuple, a mappingproxy, a frozenset, bytes), so a mutation attempt fails as it would on any
+  read-only value instead of changing the host.
 - One loader serves many runs: wrappers ask `meter_getter()` for the meter at call time.
 
 Imports: stdlib, ..errors, .module_wraps (and through it, lazily, the guards and sizes).
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import decimal
 import importlib
@@ -127,9 +132,17 @@ class ModuleProxy:
         raise TypeError("cannot pickle 'module' object")  # what copy/deepcopy of a module say
 
 
+# Module-level mutable containers -> the read-only view a proxy holds instead (mappings stay
+# live views of the host's dict; sequences and sets are copied once, when the proxy is built).
+_READ_ONLY_VIEW = {list: tuple, collections.deque: tuple, set: frozenset, bytearray: bytes,
+                   dict: types.MappingProxyType, collections.OrderedDict: types.MappingProxyType,
+                   collections.defaultdict: types.MappingProxyType,
+                   collections.Counter: types.MappingProxyType}
+
+
 def _plain_value(value) -> bool:
     """Values never looked up in the identity index (ints and strings are shared by identity)."""
-    return isinstance(value, mw._SCALARS)
+    return isinstance(value, mw.PLAIN_TYPES)
 
 
 class ModuleLoader:
@@ -161,8 +174,11 @@ class ModuleLoader:
             raise PolicyViolation(self.policy.explain(name))
         try:
             module = importlib.import_module(name)
-        except ImportError:
-            raise ModuleNotFoundError(f"No module named '{name}'", name=name) from None
+        except ModuleNotFoundError as exc:  # CPython's message, without the host's traceback
+            missing = exc.name or name
+            raise ModuleNotFoundError(f"No module named '{missing}'", name=missing) from None
+        except ImportError as exc:
+            raise ImportError(str(exc), name=name) from None
         except Exception as exc:  # a module failing at import: its error, not its traceback
             raise ImportError(f"module '{name}' failed to import: {type(exc).__name__}: {exc}",
                               name=name) from None
@@ -211,7 +227,7 @@ class ModuleLoader:
         attrs = proxy._attrs
         if name in attrs:
             return attrs[name]
-        key = self._key_of(proxy)
+        _, key = self._module_of(proxy)
         sub = f"{key}.{name}"
         if self.policy.allows(sub):
             value = self.load(sub)
@@ -224,14 +240,13 @@ class ModuleLoader:
                           name=proxy._name)
 
     def missing_reason(self, proxy: ModuleProxy, name: str) -> str | None:
-        """Why `name` exists on the real module but not on its proxy (a policy message), or None
-        when the real module has no such public name either."""
-        key = self._key_of(proxy)
-        found = self._by_module.get(id(sys.modules.get(key))) if key in sys.modules else None
-        module = found[0] if found is not None else None
-        if module is None or name.startswith("_"):
-            if key in self._stubs and importlib.util.find_spec(key) is not None:
-                return self.policy.explain(key)
+        """Why `name` exists on the real module but not on its proxy (a policy message, for the
+        attribute guard and `from m import name`), or None when the real module has no such
+        public name either."""
+        module, key = self._module_of(proxy)
+        if module is None:   # a stub: `os` when only os.path is allowed
+            return self.policy.explain(key)
+        if name.startswith("_"):
             return None
         real_name = module.__name__
         if real_name in mw.KEEP_ONLY and name not in mw.KEEP_ONLY[real_name]:
@@ -244,7 +259,6 @@ class ModuleLoader:
         try:
             value = getattr(module, name)
         except AttributeError:
-            value = None
             if _is_submodule(f"{key}.{name}"):
                 return self.policy.explain(f"{key}.{name}")
             return None
@@ -255,11 +269,12 @@ class ModuleLoader:
             return f"'{key}.{name}' is not available in the sandbox: {entry[2]}"
         return None
 
-    def _key_of(self, proxy: ModuleProxy) -> str:
+    def _module_of(self, proxy: ModuleProxy) -> tuple:
+        """(real module, import name) of a proxy; (None, name) for a stub."""
         for module, p, key in self._by_module.values():
             if p is proxy:
-                return key
-        return proxy._name
+                return module, key
+        return None, proxy._name
 
     # -- contents ---------------------------------------------------------------------------------
     def _contents(self, key: str, module: types.ModuleType) -> dict:
@@ -293,6 +308,8 @@ class ModuleLoader:
                     continue
                 if type(value).__name__ == "PyCapsule":
                     continue
+                if type(value) in _READ_ONLY_VIEW:
+                    value = _READ_ONLY_VIEW[type(value)](value)
             attrs[attr] = value
         return attrs
 
@@ -337,6 +354,12 @@ class ModuleLoader:
         self._index_key, self._index = present, index
         return index
 
+    def type_wraps(self) -> dict:
+        """(host type, attribute) -> factory(receiver): replacements for methods of host objects
+        the sandbox can reach without importing anything (a compiled pattern from Match.re), for
+        the attribute guard to merge into its own method wraps."""
+        return mw.type_wraps(self.ctx)
+
     # -- runs -------------------------------------------------------------------------------------
     @contextlib.contextmanager
     def running(self):
@@ -364,7 +387,3 @@ def _is_submodule(name: str) -> bool:
 
 _TABLE_MODULES = tuple(sorted(set(mw.HIDE) | set(mw.WRAP)))
 
-
-def hidden_reason(loader: ModuleLoader, proxy: ModuleProxy, name: str) -> str | None:
-    """Convenience for the attribute guard: why `proxy.name` is missing, or None."""
-    return loader.missing_reason(proxy, name)

@@ -238,20 +238,24 @@ def make_function(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults: 
             if r is RETURN:
                 return f[1]
 
+        gen_name, gen_qualname = spec.name, spec.qualname
+
         def fn(*args, **kwargs):
             m = rt.meter
             m.ops += 1
             if m.ops >= m.next_check:
                 m.checkpoint()
             g = gen_run(frame_for(args, kwargs))
-            g.__name__ = spec.name
-            g.__qualname__ = spec.qualname
+            g.__name__ = gen_name
+            g.__qualname__ = gen_qualname
             return g
     else:
         fn = _returning(rt, body, frame_for, simple, nsimple, tail, cells, cell_params,
                         local_cells, name, spec.expr_body, spec.expr_line)
 
-    fn.__name__ = spec.name
+    # Rebuilt over an empty namespace: the wrapper reaches everything through its closure, so
+    # even a route to __globals__ would find nothing of the interpreter's.
+    fn = types.FunctionType(fn.__code__, {"__builtins__": {}}, spec.name, None, fn.__closure__)
     fn.__qualname__ = spec.qualname
     fn.__doc__ = spec.doc
     fn.__module__ = "__main__"
@@ -262,8 +266,12 @@ def make_function(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults: 
 
 def _returning(rt, body, frame_for, simple, nsimple, tail, cells, cell_params,
                local_cells, name, expr, line):
-    """The non-generator call path: a frame per call, the depth counter, and the return slot."""
+    """The non-generator call path: a frame per call, the depth counter, and the return slot.
+    Only closure variables are used (no globals): make_function rebuilds the wrapper over an
+    empty namespace."""
     fast = simple and not cell_params and not local_cells
+    len_, LimitHit_, note_line_, push_frame_, RETURN_ = len, LimitHit, note_line, push_frame, RETURN
+    BaseException_ = BaseException
 
     def enter(m, args, kwargs):
         m.ops += 1
@@ -283,7 +291,7 @@ def _returning(rt, body, frame_for, simple, nsimple, tail, cells, cell_params,
     if expr is not None:
         def fn(*args, **kwargs):
             m = rt.meter
-            if fast and not kwargs and len(args) == nsimple and m.depth < m.max_depth:
+            if fast and not kwargs and len_(args) == nsimple and m.depth < m.max_depth:
                 m.ops += 1
                 if m.ops >= m.next_check:
                     m.checkpoint()
@@ -293,9 +301,9 @@ def _returning(rt, body, frame_for, simple, nsimple, tail, cells, cell_params,
                 f = enter(m, args, kwargs)
             try:
                 v = expr(f)
-            except BaseException as e:
-                note_line(e, line)
-                push_frame(e, name)
+            except BaseException_ as e:
+                note_line_(e, line)
+                push_frame_(e, name)
                 m.depth -= 1
                 raise
             m.depth -= 1
@@ -304,7 +312,7 @@ def _returning(rt, body, frame_for, simple, nsimple, tail, cells, cell_params,
 
     def fn(*args, **kwargs):
         m = rt.meter
-        if fast and not kwargs and len(args) == nsimple and m.depth < m.max_depth:
+        if fast and not kwargs and len_(args) == nsimple and m.depth < m.max_depth:
             m.ops += 1
             if m.ops >= m.next_check:
                 m.checkpoint()
@@ -314,12 +322,12 @@ def _returning(rt, body, frame_for, simple, nsimple, tail, cells, cell_params,
             f = enter(m, args, kwargs)
         try:
             r = body(f)
-        except BaseException as e:
-            push_frame(e, name)
+        except BaseException_ as e:
+            push_frame_(e, name)
             m.depth -= 1
             raise
         m.depth -= 1
-        return f[1] if r is RETURN else None
+        return f[1] if r is RETURN_ else None
     return fn
 
 

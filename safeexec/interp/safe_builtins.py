@@ -17,6 +17,7 @@ from .guards import check_name, del_attr, exact_name, get_attr, set_attr
 from . import sizes
 
 _NOTHING = object()
+_FORMAT_CHECK_FROM = 1 << 16   # characters of formatted output before the memory pre-check
 
 
 def _lazy(meter, x):
@@ -31,6 +32,44 @@ class GuardedFormatter(string.Formatter):
 
     def __init__(self, rt) -> None:
         self.rt = rt
+
+    def _vformat(self, format_string, args, kwargs, used_args, recursion_depth,
+                 auto_arg_index=0):
+        """string.Formatter._vformat, with str.format's automatic numbering also for field
+        names that start with an attribute or index ('{.name}', '{[0]}')."""
+        if recursion_depth < 0:
+            raise ValueError("Max string recursion exceeded")
+        result = []
+        total = 0
+        for literal_text, field_name, format_spec, conversion in self.parse(format_string):
+            if literal_text:
+                result.append(literal_text)
+            if field_name is None:
+                continue
+            if field_name == "" or field_name[0] in ".[":
+                if auto_arg_index is False:
+                    raise ValueError("cannot switch from manual field specification to "
+                                     "automatic field numbering")
+                field_name = str(auto_arg_index) + field_name
+                auto_arg_index += 1
+            elif field_name.split(".")[0].split("[")[0].isdigit():
+                if auto_arg_index:
+                    raise ValueError("cannot switch from automatic field numbering to manual "
+                                     "field specification")
+                auto_arg_index = False
+            obj, arg_used = self.get_field(field_name, args, kwargs)
+            used_args.add(arg_used)
+            obj = self.convert_field(obj, conversion)
+            format_spec, auto_arg_index = self._vformat(format_spec, args, kwargs, used_args,
+                                                        recursion_depth - 1,
+                                                        auto_arg_index=auto_arg_index)
+            piece = self.format_field(obj, format_spec)
+            result.append(piece)
+            total += len(piece)
+            if total > _FORMAT_CHECK_FROM:
+                # ('{:9999}' * 10**5).format(...): each field is small, their sum is not
+                self.rt.meter.alloc(total * 4)
+        return "".join(result), auto_arg_index
 
     def get_value(self, key, args, kwargs):
         if isinstance(key, int):

@@ -12,13 +12,16 @@ calls, just before the operation runs:
 Each estimates the bytes the result needs and the C time it costs, then trips "memory" when the
 result cannot fit (`meter.alloc` also counts what is already resident), and charges ops: one per
 NS_PER_OP of estimated C work, so max_ops bounds time spent inside C as it bounds interpreted work,
-deterministically. Work predicted to outlast the deadline trips "time" at once.
+deterministically. Writing a big result is charged too (~0.45 ns a byte), so that a loop of large
+allocations reaches the meter's clock and memory polls. Work predicted to outlast the deadline
+trips "time" at once.
 
 Traps:
 - Never run sandboxed code from here: `len()`, comparisons, `str()`, iteration or `__index__` on an
   instance of a sandboxed subclass would call its overrides, unmetered and a second time. Exact
   builtin types take the fast path; anything else is read through the base type's slots
-  (`str.__len__(s)`, `int.__index__(n)`) and classified with `issubclass(type(x), ...)`.
+  (`str.__len__(s)`, `int.__index__(n)`) and classified with `issubclass(type(x), ...)`; methods
+  are looked up along the real MRO (`_lookup`), past any metaclass attribute hook.
 - Stay cheap on small operands: a few type checks and comparisons before any method call.
 - Where CPython refuses an argument outright (a width beyond Py_ssize_t, a float precision beyond
   INT_MAX, a repeat count beyond sys.maxsize) return and let CPython raise its own catchable error.
@@ -141,6 +144,19 @@ def _seq_base(x):
     for base in _SEQ_BASES:
         if issubclass(t, base):
             return base
+    return None
+
+
+_mro_of = type.__dict__["__mro__"].__get__     # the real MRO, whatever a metaclass defines
+_dict_of = type.__dict__["__dict__"].__get__
+
+
+def _lookup(cls, name):
+    """`cls.<name>` found along the real MRO, without running a metaclass's attribute hooks."""
+    for klass in _mro_of(cls):
+        namespace = _dict_of(klass)
+        if name in namespace:
+            return namespace[name]
     return None
 
 
@@ -343,7 +359,7 @@ def _percent(fmt, args, meter, pattern, base) -> None:
     n = base.__len__(fmt)
     if n < 256 and _PERCENT_QUICK[base].search(fmt) is None:
         return                                  # under 128 fields of < 10**4 chars each
-    positional = args if issubclass(type(args), tuple) else (args,)
+    positional = _plain(args, tuple) if issubclass(type(args), tuple) else (args,)
     taken = 0
     total = n
     for field in pattern.finditer(fmt):
@@ -385,7 +401,7 @@ _STANDARD = {str.__format__: str, int.__format__: int, float.__format__: float,
 def _spec_chars(value, spec: str):
     """Upper bound of the characters `format(value, spec)` produces; None when `value` does not
     use the standard mini-language (datetime, sandbox __format__) or CPython refuses the spec."""
-    kind = _STANDARD.get(type(value).__format__)
+    kind = _STANDARD.get(_lookup(type(value), "__format__"))
     match = _SPEC.fullmatch(spec) if kind is not None else None
     if match is None:
         return None
@@ -398,8 +414,8 @@ def _spec_chars(value, spec: str):
         natural = min(str.__len__(value), prec) if prec else str.__len__(value)
     elif kind is Decimal:
         natural = prec + 40
-        if conv in ("f", "F", "%") and value.is_finite():
-            natural += abs(value.as_tuple().exponent) + abs(value.adjusted())
+        if conv in ("f", "F", "%") and Decimal.is_finite(value):
+            natural += abs(Decimal.as_tuple(value).exponent) + abs(Decimal.adjusted(value))
     elif prec > _INT_MAX:
         return None                             # "precision too big"
     elif kind is int and (conv is None or conv not in "eEfFgG%"):
@@ -421,7 +437,8 @@ def check_format_spec(value, spec: str, meter) -> None:
     """Pre-check format(value, spec) for an already-substituted spec (nested `{}` fields of an
     f-string or str.format replaced). f'{1:{3 * 10**9}}' wrote 2.8 GB in 3.5 s (§3b);
     format(1.0, '.2000000000f') asks 2 GB."""
-    if type(value) is not Decimal and (len(spec) <= 5 or _FIVE_DIGITS.search(spec) is None):
+    if (len(spec) <= 5 or _FIVE_DIGITS.search(spec) is None) \
+            and not issubclass(type(value), Decimal):
         return                                  # widths and precisions below 10**5
     nbytes = _spec_bytes(value, spec)
     if nbytes is not None and nbytes >= SMALL:
@@ -789,7 +806,6 @@ for (_type, _name), _check in _METHOD_CHECKS.items():
     _CALL_CHECKS[getattr(_type, _name)] = _unbound(_check)
 
 _BUILTIN_METHOD = type(len)
-_mro_of = type.__dict__["__mro__"].__get__     # the real MRO, whatever a metaclass defines
 
 
 def check_call(func, args, kwargs, meter) -> None:
