@@ -16,6 +16,10 @@ Traps:
 - Every refusal goes through `refuse` (a run-ending policy signal); every cost cap goes through
   the meter (`LimitHit`), so sandboxed `except` clauses see neither.
 
+For the interpreter: `is_mirror_metaclass(meta)` (a sandbox class subclassing a mirror gets such
+a metaclass), `settable_attribute(obj, name)` (`getcontext().prec = 50` on the capped context)
+and `type_wraps(ctx)` (compiled patterns' methods, however the sandbox got the pattern).
+
 Imports: stdlib, .meter, .signals and .policy (below), .guards (sandbox ownership, the attribute
 guard) and .sizes (the interpreter's cost model for C calls).
 """
@@ -56,7 +60,8 @@ DEEPCOPY_COST = 4               # copy.deepcopy: pure-Python work per node, in o
 # Exact builtin types whose size bounds their iteration (never subclasses: see the module doc).
 SIZED = frozenset({list, tuple, str, bytes, bytearray, dict, set, frozenset, range,
                    type({}.keys()), type({}.values()), type({}.items())})
-# Values shared by identity all over (never matched in the identity index of hidden/wrapped objects).
+# Values shared by identity everywhere: never matched in the identity index of hidden/wrapped
+# objects.
 PLAIN_TYPES = (int, float, complex, str, bytes, bool, type(None))
 
 
@@ -203,12 +208,6 @@ class WrapContext:
 
     def wrapped(self, module: str, name: str):
         return self.loader.wrapped_value(module, name)
-
-    def wrapped_or_real(self, module: str, name: str):
-        if name in WRAP.get(module, {}):
-            return self.wrapped(module, name)
-        import importlib
-        return getattr(importlib.import_module(module), name)
 
 
 def _metered(meter_getter, it, cost):
@@ -405,9 +404,12 @@ def w_random_function(ctx, real):
 # decimal, fractions
 # ==================================================================================================
 
-def _check_exponent(ctx, d, what):
+def _check_exponent(ctx, d, what, source=None):
+    """Refuse a Decimal whose exponent is beyond the cap (`what`, and `source` if given, name it
+    in the message; the repr is only built when refusing)."""
     if d.is_finite() and not d.is_zero() and not -EXPONENT_CAP <= d.adjusted() <= EXPONENT_CAP:
-        refuse(f"{what}: decimal exponents beyond ±{EXPONENT_CAP:,} are not supported in the "
+        shown = f"{what}({source!r:.60})" if source is not None else what
+        refuse(f"{shown}: decimal exponents beyond ±{EXPONENT_CAP:,} are not supported in the "
                f"sandbox (converting them to int takes minutes)")
 
 
@@ -543,7 +545,7 @@ def w_decimal_Decimal(ctx, real):
 
         def __new__(cls, value="0", context=None):
             d = super().__new__(cls, value, context)
-            _check_exponent(ctx, d, f"Decimal({value!r})")
+            _check_exponent(ctx, d, "Decimal", value)
             activate_decimal(ctx)
             return d
 
@@ -1173,8 +1175,8 @@ def _check_struct_format(ctx, fmt):
     except Exception:  # the real call reports the bad format with CPython's own error
         return
     text = fmt.decode("latin-1") if isinstance(fmt, (bytes, bytearray)) else str(fmt)
-    items = sum(1 if code in "spx" else int(count or 1) for count, code in _STRUCT_ITEM.findall(text)
-                if code != "x")
+    items = sum(1 if code in "sp" else int(count or 1)
+                for count, code in _STRUCT_ITEM.findall(text) if code != "x")
     ctx.alloc(size + 32 * items)
     ctx.tick(1 + items + size // 4096)
 
@@ -1870,8 +1872,8 @@ def _calendar_instance(ctx):
     return ctx.once("calendar.c", lambda: ctx.wrapped("calendar", "TextCalendar")())
 
 
-_CALENDAR_METHODS = {"firstweekday": "getfirstweekday", "monthcalendar": "monthdayscalendar", "prweek": "prweek",
-                     "week": "formatweek", "weekheader": "formatweekheader",
+_CALENDAR_METHODS = {"firstweekday": "getfirstweekday", "monthcalendar": "monthdayscalendar",
+                     "prweek": "prweek", "week": "formatweek", "weekheader": "formatweekheader",
                      "prmonth": "prmonth", "month": "formatmonth", "calendar": "formatyear",
                      "prcal": "pryear"}
 
@@ -2102,10 +2104,11 @@ def w_etree_parse(ctx, real):
 
 
 def w_etree_dump(ctx, real):
+    import xml.etree.ElementTree as ET
+
     def dump(elem):
-        tostring = ctx.wrapped_or_real("xml.etree.ElementTree", "tostring")
-        text = tostring(elem if not hasattr(elem, "getroot") else elem.getroot(),
-                        encoding="unicode")
+        text = ET.tostring(elem if not hasattr(elem, "getroot") else elem.getroot(),
+                           encoding="unicode")
         ctx.write(text if text.endswith("\n") else text + "\n")
     return _named(dump, real)
 
@@ -2166,7 +2169,8 @@ DENIED: dict[str, str] = {
     "dis": "it reaches code objects and prints to the host's stdout",
     "shutil": "file and process operations", "tempfile": "it creates files",
     "pathlib": "file access", "glob": "file system listing", "fileinput": "file access",
-    "filecmp": "file access", "linecache": "it reads files", "tokenize": "tokenize.open reads files",
+    "filecmp": "file access", "linecache": "it reads files",
+    "tokenize": "tokenize.open reads files",
     "zipfile": "file access", "tarfile": "file access", "gzip": "gzip.open reads files",
     "bz2": "bz2.open reads files", "lzma": "lzma.open reads files", "mailbox": "file access",
     "netrc": "it reads credential files",
@@ -2240,7 +2244,8 @@ HIDE: dict[str, dict[str, str]] = {
              "pthread_getcpuclockid": "thread internals"},
     "random": {"SystemRandom": "reads the host's entropy source; use random.Random"},
     "decimal": {"DefaultContext": "seeds every new thread's context in the host",
-                "HAVE_CONTEXTVAR": "implementation detail", "HAVE_THREADS": "implementation detail"},
+                "HAVE_CONTEXTVAR": "implementation detail",
+                "HAVE_THREADS": "implementation detail"},
     "functools": {"singledispatchmethod": "register() evaluates annotations",
                   "RLock": "a thread lock; the sandbox has no threads"},
     "operator": {"call": "calls would bypass the interpreter's call checks; call directly"},
