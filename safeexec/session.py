@@ -20,10 +20,17 @@ class BackendUnavailable(SafeexecError, ImportError):
     """The requested backend needs an optional dependency that is not installed."""
 
 
+_AST_BACKEND = None
+_DEFAULT_LIMITS = Limits()
+
+
 def _make_backend(backend: str, **options: Any) -> Any:
+    global _AST_BACKEND
     if backend == "ast":
-        from .interp.backend import AstBackend
-        return AstBackend(**options)
+        if _AST_BACKEND is None:
+            from .interp.backend import AstBackend
+            _AST_BACKEND = AstBackend
+        return _AST_BACKEND(**options)
     if backend == "wasm":
         try:
             from .wasm.backend import WasmBackend
@@ -49,7 +56,7 @@ class Session:
         if isinstance(allowed_imports, str):
             raise TypeError("allowed_imports must be a list of module names, not a string")
         self.backend = backend
-        self.limits = limits if limits is not None else Limits()
+        self.limits = limits if limits is not None else _DEFAULT_LIMITS
         if not isinstance(self.limits, Limits):
             raise TypeError("limits must be a safeexec.Limits")
         self._impl = _make_backend(backend, allowed_imports=tuple(allowed_imports),

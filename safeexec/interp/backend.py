@@ -142,8 +142,8 @@ class AstBackend:
         self.policy = ImportPolicy(allowed_imports)
         self.policy_key = tuple(sorted(set(allowed_imports)))
         self.g: dict = {"__name__": "__main__", "__doc__": None}
-        self.rt = Runtime(self.g, {}, None, None)
-        self.rt.loader = ModuleLoader(self.policy, lambda: self.rt.meter)
+        self.rt = Runtime(self.g, {}, lambda: ModuleLoader(self.policy, lambda: self.rt.meter),
+                          None)
         self.rt.b = make_builtins(self.rt)
         self.rt.wraps = make_wraps(self.rt)
         for name, fn in tools.items():
@@ -159,7 +159,16 @@ class AstBackend:
                 if k not in self._reserved and not isinstance(v, ToolProxy)}
 
     def close(self) -> None:
+        # break the session's reference cycles (runtime <-> builtins, wraps, tools, loader) so
+        # refcounting frees it at once instead of leaving work for the cyclic GC
         self.g.clear()
+        rt = self.rt
+        if isinstance(rt.b, dict):
+            rt.b.clear()
+        rt.b = {}
+        rt.wraps = None
+        rt._loader = None
+        rt.make_loader = None
 
     def run(self, code: str) -> Result:
         started = time.perf_counter()

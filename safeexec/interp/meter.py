@@ -57,7 +57,7 @@ class Meter:
         self.output_bytes = 0
         self.max_output = limits.max_output
         self.max_memory = limits.max_memory
-        self.rss_base = current_rss()
+        self.rss_base = -1   # read on first need: a short run never pays for /proc (~10 us)
         self.depth = 0
         self.max_depth = limits.max_depth
 
@@ -88,7 +88,8 @@ class Meter:
         self.next_check = min(self.ops + POLL_EVERY, self.max_ops + 1)
         if time.monotonic() > self.deadline:
             self.trip("time", f"time limit exceeded: ran longer than {self.limits.timeout:g} s")
-        if self.rss_base and current_rss() - self.rss_base > self.max_memory:
+        base = self.rss_base if self.rss_base >= 0 else self._read_base()
+        if base and current_rss() - base > self.max_memory:
             self._memory_tripped()
 
     def poll(self) -> None:
@@ -113,12 +114,17 @@ class Meter:
     def _memory_tripped(self) -> None:
         self.trip("memory", f"memory limit exceeded: more than {self.max_memory:,} bytes")
 
+    def _read_base(self) -> int:
+        self.rss_base = current_rss()
+        return self.rss_base
+
     def alloc(self, nbytes: int) -> None:
         """Pre-check one allocation of about `nbytes` before it happens."""
         if nbytes > self.max_memory:
             self._memory_tripped()
-        if nbytes >= BIG_ALLOCATION and self.rss_base:
-            if current_rss() - self.rss_base + nbytes > self.max_memory:
+        if nbytes >= BIG_ALLOCATION:
+            base = self.rss_base if self.rss_base >= 0 else self._read_base()
+            if base and current_rss() - base + nbytes > self.max_memory:
                 self._memory_tripped()
 
     # -- output -------------------------------------------------------------------------------

@@ -32,15 +32,22 @@ class Runtime:
     """Per-session state reached from frame[0]: the user's globals, the safe builtins, the current
     run's meter, the module loader and the method wraps. Never visible to sandboxed code."""
 
-    __slots__ = ("g", "b", "meter", "loader", "wraps", "source_lines")
+    __slots__ = ("g", "b", "meter", "_loader", "make_loader", "wraps", "source_lines")
 
-    def __init__(self, g: dict, b: dict, loader, wraps) -> None:
+    def __init__(self, g: dict, b: dict, make_loader, wraps) -> None:
         self.g = g
         self.b = b
         self.meter = None
-        self.loader = loader
+        self._loader = None
+        self.make_loader = make_loader   # built on the first import: most runs import nothing
         self.wraps = wraps
         self.source_lines: dict[int, str] = {}
+
+    @property
+    def loader(self):
+        if self._loader is None:
+            self._loader = self.make_loader()
+        return self._loader
 
 
 # -- traceback notes -----------------------------------------------------------------------------

@@ -121,16 +121,50 @@ def _expect(name: str, args: tuple, lo: int, hi: int) -> None:
     raise TypeError(f"{name} expected at most {hi} argument{'s' if hi != 1 else ''}, got {n}")
 
 
-def make_builtins(rt) -> dict:
-    b = {name: builtins.getattr(builtins, name) for name in policy.PLAIN_BUILTINS}
-    for name in builtins.dir(builtins):
-        value = builtins.getattr(builtins, name)
+def _static_builtins() -> dict:
+    """The part of the builtins that is the same for every session (built once at import)."""
+    b = {name: getattr(builtins, name) for name in policy.PLAIN_BUILTINS}
+    for name in dir(builtins):
+        value = getattr(builtins, name)
         if isinstance(value, type) and issubclass(value, BaseException):
             b[name] = value
     for name in ("list", "tuple", "set", "frozenset", "dict", "type", "enumerate", "zip", "map",
                  "filter", "reversed"):
-        b[name] = builtins.getattr(builtins, name)  # real types (isinstance, subclassing); metered at call
+        b[name] = getattr(builtins, name)  # real types (isinstance, subclassing); metered at call
     b["__name__"] = "__main__"
+    for name in policy.FORBIDDEN_BUILTINS:
+        b.pop(name, None)
+    return b
+
+
+_STATIC = _static_builtins()
+
+
+class Builtins(dict):
+    """A session's builtins: the static part copied at once, the guarded wrappers (closures over
+    the session's Runtime) made on the first lookup that misses -- a run that calls none of them
+    never pays for building them."""
+
+    __slots__ = ("rt", "complete")
+
+    def __missing__(self, key):
+        if self.complete or self.rt is None:
+            raise KeyError(key)
+        self.complete = True
+        for name, value in _wrappers(self.rt).items():
+            self.setdefault(name, value)
+        return self[key]
+
+
+def make_builtins(rt) -> dict:
+    b = Builtins(_STATIC)
+    b.rt = rt
+    b.complete = False
+    return b
+
+
+def _wrappers(rt) -> dict:
+    b = {}
 
     def print(*args, sep=" ", end="\n", file=None, flush=False):  # noqa: A001
         if sep is None:
@@ -282,8 +316,6 @@ def make_builtins(rt) -> dict:
         b[name] = fn
     super_.__name__ = super_.__qualname__ = "super"
     b["super"] = super_
-    for name in policy.FORBIDDEN_BUILTINS:
-        b.pop(name, None)
     return b
 
 
