@@ -65,6 +65,7 @@ class Meter:
     def trip(self, limit: str, message: str) -> None:
         if self.tripped is None:
             self.tripped = LimitHit(limit, message)
+        self.next_check = 0   # the very next tick raises again (a finally cannot run on)
         raise LimitHit(self.tripped.limit, self.tripped.message)
 
     # -- ops and time -------------------------------------------------------------------------
