@@ -77,11 +77,21 @@ def meter_iterable(meter, x):
         return x
     if t in SCALARS:
         return x
+    if t is GENERATOR and x.gi_code in SELF_METERED:
+        return x  # a generator expression ticks once per item itself
     return meter.metered(x)
+
+
+GENERATOR = type((lambda: (yield))())
+SELF_METERED: set = set()   # code objects of generators that tick per item (functions.py)
 
 
 def host_call(meter, fn, args, kwargs):
     """Call a builtin (C) callable on behalf of sandboxed code, after the pre-checks."""
+    if type(fn) is _BUILTIN_METHOD and fn.__name__ not in _SPECIAL_NAMES:
+        # 'x'.upper(), d.get(k), len(x)...: only the size pre-check (a dict lookup when small)
+        sizes.check_call(fn, args, kwargs, meter)
+        return fn(*args, **kwargs)
     if fn is type and len(args) == 3:
         return make_type(*args, **kwargs)
     if args:
@@ -123,6 +133,10 @@ def host_call(meter, fn, args, kwargs):
     if name in CONSUMER_METHODS:
         args = tuple(meter_iterable(meter, a) for a in args)
     return fn(*args, **kwargs)
+
+
+_BUILTIN_METHOD = types.BuiltinFunctionType
+_SPECIAL_NAMES = CONSUMER_METHODS | {"__init__", "join"}
 
 
 def make_type(name, bases, ns, **kwargs):

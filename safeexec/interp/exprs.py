@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import operator as op
 
-from . import calls, shapes
+from . import calls, guards, shapes
 from .compiler import EXPR, Compiler, Unsupported
 from .guards import get_attr, get_attr_plain, is_plain_name
 from .signals import Refused
@@ -113,7 +113,10 @@ def c_Attribute(c: Compiler, node: ast.Attribute):
     name = c.mangle(node.attr)
     if is_plain_name(name):
         def plain_attr(f):
-            return get_attr_plain(obj(f), name, f[0].wraps)
+            o = obj(f)
+            if type(o) in guards.NOT_PLAIN:
+                return get_attr(o, name, f[0].wraps)
+            return getattr(o, name)
         return plain_attr
 
     def attr(f):
@@ -414,10 +417,13 @@ def _call_args(c: Compiler, node: ast.Call):
     return args, kwargs
 
 
+_HOST_CALLED = frozenset(calls.BUILTIN_CALLABLE_TYPES) | {type}
+
+
 def call_value(meter, fn, args, kwargs):
     """Call `fn` from sandboxed code: sandbox and pure-Python functions directly, C callables
-    through host_call's pre-checks."""
-    if type(fn) in _BUILTINS or fn is type or type(fn) is type:
+    (and classes) through host_call's pre-checks."""
+    if type(fn) in _HOST_CALLED:
         return calls.host_call(meter, fn, args, kwargs or {})
     if kwargs:
         return fn(*args, **kwargs)

@@ -8,10 +8,11 @@ from __future__ import annotations
 import ast
 import types
 
+from . import calls
 from .compiler import EXPR, STMT, Compiler, Unsupported
 from .exprs import _elements
 from .guards import SANDBOX_MARK, SANDBOX_TOKEN, Cell, is_sandbox_class, register_sandbox_class
-from .runtime import UNBOUND, FunctionSpec, Signature, make_function
+from .runtime import UNBOUND, FunctionSpec, Signature, make_function, note_line
 from .signals import Refused
 from .targets import store_target
 
@@ -25,6 +26,58 @@ def _docstring(body) -> str | None:
 
 def _free_sources(c: Compiler, scope) -> list[int]:
     return [c.scope.slots[name] for name in scope.frees]
+
+
+def _guard_returns(stmts) -> bool:
+    """A body of `if <test>: return <x>` guards ending in `return <y>` (fib, gcd, factorial):
+    it evaluates as one expression, without statement closures or the return sentinel."""
+    if not stmts or not isinstance(stmts[-1], ast.Return) or stmts[-1].value is None:
+        return False
+    return all(isinstance(s, ast.If) and not s.orelse and len(s.body) == 1
+               and isinstance(s.body[0], ast.Return) for s in stmts[:-1])
+
+
+def _guarded_expression(sub: Compiler, stmts):
+    """The closure for a _guard_returns body; each failing part notes its own line."""
+    none = lambda f: None  # noqa: E731
+    guards = tuple((sub.expr(s.test), s.lineno,
+                    sub.expr(s.body[0].value) if s.body[0].value is not None else none,
+                    s.body[0].lineno) for s in stmts[:-1])
+    final, final_line = sub.expr(stmts[-1].value), stmts[-1].lineno
+    if len(guards) == 1:
+        ((test, tline, value, vline),) = guards
+
+        def one_guard(f):
+            try:
+                hit = test(f)
+            except BaseException as e:
+                note_line(e, tline)
+                raise
+            if hit:
+                try:
+                    return value(f)
+                except BaseException as e:
+                    note_line(e, vline)
+                    raise
+            return final(f)  # the caller notes final_line
+        return one_guard
+
+    def guarded(f):
+        for test, tline, value, vline in guards:
+            try:
+                hit = test(f)
+            except BaseException as e:
+                note_line(e, tline)
+                raise
+            if hit:
+                try:
+                    return value(f)
+                except BaseException as e:
+                    note_line(e, vline)
+                    raise
+        return final(f)
+    del final_line
+    return guarded
 
 
 def compile_function(c: Compiler, node, name: str, is_lambda: bool):
@@ -42,9 +95,8 @@ def compile_function(c: Compiler, node, name: str, is_lambda: bool):
     else:
         doc = _docstring(node.body)
         stmts = node.body[1:] if doc is not None else node.body
-        if (not scope.is_generator and len(stmts) == 1 and isinstance(stmts[0], ast.Return)
-                and stmts[0].value is not None):
-            expr_body, expr_line = sub.expr(stmts[0].value), stmts[0].lineno
+        if not scope.is_generator and _guard_returns(stmts):
+            expr_body, expr_line = _guarded_expression(sub, stmts), stmts[-1].lineno
             body = None
         else:
             closure, is_gen = sub.block(node.body)
@@ -220,6 +272,7 @@ def _comprehension(c: Compiler, node, kind: str):
                             yield elt(cf)
                         else:
                             yield from inner(cf, iter(levels[level + 1][1](cf)))
+            calls.SELF_METERED.add(gen.__code__)
             return gen
         top = make_gen(0)
 

@@ -12,6 +12,9 @@ from .stmts import check_except_type, enter_context, handler_parts
 from .targets import store_target
 
 
+_GeneratorType = type((lambda: (yield))())
+
+
 def gen_block(compiled, lines):
     items = tuple(compiled)
     linemap = {id(s): line for (s, _), line in zip(items, lines)}
@@ -67,7 +70,12 @@ def _yield_value(c: Compiler, node: ast.expr):
 
         def do_yield_from(f):
             it = src(f)
-            return (yield from it)
+            if type(it) is _GeneratorType:
+                # a generator: delegate send/throw/close; a sandbox one ticks in its own loops
+                return (yield from it)
+            # a C iterator (itertools.count()...) would otherwise be drained untick'd by a
+            # consumer such as sum(): one op per item
+            return (yield from f[0].meter.metered(iter(it)))
         return do_yield_from
     if isinstance(node, ast.Call) and not node.keywords and \
             not any(isinstance(a, ast.Starred) for a in node.args):

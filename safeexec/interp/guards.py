@@ -84,8 +84,9 @@ INTERNAL: tuple[type, ...] = (ToolProxy, Cell)
 
 def init_internal() -> None:
     """Called once the proxy module is importable (avoids an import cycle at load time)."""
-    global INTERNAL, ModuleProxy
+    global INTERNAL, ModuleProxy, NOT_PLAIN
     INTERNAL = _internal_types()
+    NOT_PLAIN = NOT_PLAIN | set(INTERNAL)
     from .modules import ModuleProxy as _MP
     ModuleProxy = _MP
 
@@ -260,16 +261,17 @@ def is_plain_name(name: str) -> bool:
 
 
 def get_attr_plain(obj, name: str, wraps):
-    """get_attr for a plain name (is_plain_name): only the per-type rules remain."""
-    t = type(obj)
-    if t is ModuleProxy or t in policy.TYPE_ATTRS or t in _SLOW_TYPES or t is type:
+    """get_attr for a plain name (is_plain_name): only the per-type rules remain, and they apply
+    to the types in NOT_PLAIN; every other object is read directly."""
+    if type(obj) in NOT_PLAIN:
         return get_attr(obj, name, wraps)
-    if t in INTERNAL:
-        refuse(f"attribute '{name}' of {t.__name__.lower()} objects is not accessible")
     return getattr(obj, name)
 
 
-_SLOW_TYPES = frozenset({types.GeneratorType})
+# Types whose attributes need more than the name check done at compile time: per-type tables,
+# proxies, internal objects (refused by get_attr), generators, classes (wraps).
+NOT_PLAIN: frozenset = frozenset({types.GeneratorType, type, ToolProxy, Cell,
+                                  *policy.TYPE_ATTRS})
 
 
 def set_attr_plain(obj, name: str, value) -> None:
