@@ -8,7 +8,7 @@ from __future__ import annotations
 import ast
 import operator as op
 
-from . import calls, guards, shapes
+from . import calls, guards, policy, shapes
 from .compiler import EXPR, Compiler, Unsupported
 from .guards import get_attr, get_attr_plain, is_plain_name
 from .signals import Refused
@@ -449,10 +449,80 @@ def _zero_arg_super(c: Compiler, node: ast.Call):
     return zsuper
 
 
+_DIRECT_CACHE: dict = {}
+
+
+def _direct(t: type, name: str) -> bool:
+    """May `obj.name(...)` on a builtin-type object call the real method with no checks? Only for
+    reviewed attributes with no wrap, no size pre-check and no iterable argument to meter."""
+    key = (t, name)
+    ok = _DIRECT_CACHE.get(key)
+    if ok is None:
+        table = policy.TYPE_ATTRS.get(t)
+        ok = (table is not None and name in table and name not in sizes.checked_method_names()
+              and name not in calls.CONSUMER_METHODS and name not in ("join", "format",
+                                                                      "format_map"))
+        _DIRECT_CACHE[key] = ok
+    return ok
+
+
+def _method_call(c: Compiler, node: ast.Call):
+    """`obj.name(a, b)`: a str/list/dict method with nothing to check is called directly; anything
+    else takes the guarded attribute read and the checked call."""
+    obj = c.expr(node.func.value)
+    name = c.mangle(node.func.attr)
+    pos = [c.expr(a) for a in node.args]
+    direct_cache = _DIRECT_CACHE
+    NOT_PLAIN = guards.NOT_PLAIN
+
+    def method(f, o):
+        if type(o) in NOT_PLAIN:
+            return get_attr(o, name, f[0].wraps)
+        return getattr(o, name)
+
+    def invoke(f, fn, args):
+        if type(fn) is _FunctionType or type(fn) is _MethodType:
+            return fn(*args)
+        return call_value(f[0].meter, fn, args, None)
+
+    if len(pos) == 0:
+        def mcall0(f):
+            o = obj(f)
+            if direct_cache.get((type(o), name)) or _direct(type(o), name):
+                return getattr(o, name)()
+            return invoke(f, method(f, o), ())
+        return mcall0
+    if len(pos) == 1:
+        (a0,) = pos
+
+        def mcall1(f):
+            o = obj(f)
+            if direct_cache.get((type(o), name)) or _direct(type(o), name):
+                m = getattr(o, name)
+                return m(a0(f))
+            fn = method(f, o)
+            return invoke(f, fn, (a0(f),))
+        return mcall1
+    a0, a1 = pos
+
+    def mcall2(f):
+        o = obj(f)
+        if direct_cache.get((type(o), name)) or _direct(type(o), name):
+            m = getattr(o, name)
+            return m(a0(f), a1(f))
+        fn = method(f, o)
+        return invoke(f, fn, (a0(f), a1(f)))
+    return mcall2
+
+
 def c_Call(c: Compiler, node: ast.Call):
     if (isinstance(node.func, ast.Name) and node.func.id == "super" and not node.args
             and not node.keywords and c.scope.resolve("super")[0] == "global"):
         return _zero_arg_super(c, node)
+    if (isinstance(node.func, ast.Attribute) and is_plain_name(c.mangle(node.func.attr))
+            and not node.keywords and len(node.args) <= 2
+            and not any(isinstance(a, ast.Starred) for a in node.args)):
+        return _method_call(c, node)
     func = c.expr(node.func)
     args, kwargs = _call_args(c, node)
     if kwargs is None and all(not isinstance(a, ast.Starred) for a in node.args):

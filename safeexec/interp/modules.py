@@ -16,9 +16,11 @@ Traps:
   token.tok_name, mimetypes.types_map, calendar.mdays): proxies hold read-only views of them
   (a tuple, a mappingproxy, a frozenset, bytes), so a mutation attempt fails as it would on any
   read-only value instead of changing the host.
-- One loader serves many runs: wrappers ask `meter_getter()` for the meter at call time.
+- One loader serves many runs: wrappers ask `meter_getter()` for the meter at call time, and
+  `loader.running()` must surround each run (the sandbox's decimal context is the thread's only
+  inside it).
 
-Imports: stdlib, ..errors, .module_wraps (and through it, lazily, the guards and sizes).
+Imports: stdlib, ..errors, .module_wraps (and through it the guards and sizes).
 """
 from __future__ import annotations
 
