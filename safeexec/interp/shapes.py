@@ -44,41 +44,43 @@ def _unbound(name):
                             f"with a value")
 
 
-def _build() -> dict:
-    table = {}
-    ns = {"UNBOUND": UNBOUND, "unbound": _unbound}
-    for symbol in set(PLAIN_BINOPS.values()) | set(COMPARES.values()):
-        for ls in "elc":
-            for rs in "elc":
-                if ls == rs == "c":
-                    continue
-                left = _READ[ls].format(side="a")
-                right = _READ[rs].format(side="b")
-                src = (f"def make(a, b, a_name, b_name):\n"
-                       f"    def op(f):\n"
-                       f"        return ({left}) {symbol} ({right})\n"
-                       f"    return op\n")
-                exec(compile(src, f"<shape {ls}{symbol}{rs}>", "exec"), ns)  # our template
-                table[symbol, ls, rs] = ns["make"]
-    for opnode, (symbol, cond) in CHECKED_BINOPS.items():
-        for ls in "elc":
-            for rs in "elc":
-                left = _READ[ls].format(side="a")
-                right = _READ[rs].format(side="b")
-                src = (f"def make(a, b, a_name, b_name, slow):\n"
-                       f"    def op(f):\n"
-                       f"        x = {left}\n"
-                       f"        y = {right}\n"
-                       f"        if {cond}:\n"
-                       f"            return x {symbol} y\n"
-                       f"        return slow(f[0].meter, x, y)\n"
-                       f"    return op\n")
-                exec(compile(src, f"<shape {ls}{symbol}{rs}>", "exec"), ns)  # our template
-                table[opnode, ls, rs] = ns["make"]
-    return table
+_NS = {"UNBOUND": UNBOUND, "unbound": _unbound}
 
 
-_TABLE = _build()
+def _make(key):
+    """Compile the shape `key` = (operator, left shape, right shape) from its template."""
+    op_or_symbol, ls, rs = key
+    left = _READ[ls].format(side="a")
+    right = _READ[rs].format(side="b")
+    if op_or_symbol in CHECKED_BINOPS:
+        symbol, cond = CHECKED_BINOPS[op_or_symbol]
+        src = (f"def make(a, b, a_name, b_name, slow):\n"
+               f"    def op(f):\n"
+               f"        x = {left}\n"
+               f"        y = {right}\n"
+               f"        if {cond}:\n"
+               f"            return x {symbol} y\n"
+               f"        return slow(f[0].meter, x, y)\n"
+               f"    return op\n")
+    else:
+        src = (f"def make(a, b, a_name, b_name):\n"
+               f"    def op(f):\n"
+               f"        return ({left}) {op_or_symbol} ({right})\n"
+               f"    return op\n")
+    ns = dict(_NS)
+    exec(compile(src, f"<shape {ls}{op_or_symbol}{rs}>", "exec"), ns)  # our template
+    return ns["make"]
+
+
+class _Shapes(dict):
+    """Shapes compiled on first use (~0.1 ms each) and kept: import stays cheap."""
+
+    def __missing__(self, key):
+        make = self[key] = _make(key)
+        return make
+
+
+_TABLE = _Shapes()
 
 
 def operand(c, node: ast.expr):
