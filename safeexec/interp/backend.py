@@ -4,6 +4,7 @@ every outcome into a Result or a SafeexecError. Nothing else leaves `run`.
 from __future__ import annotations
 
 import ast
+import contextlib
 import sys
 import time
 from functools import lru_cache
@@ -13,7 +14,8 @@ from ..result import Result
 from . import exprs, functions, generators, patterns, stmts  # noqa: F401  (fill the tables)
 from .checker import check
 from .compiler import Compiler, Unsupported, plain_block
-from .guards import ToolProxy, init_internal
+from .calls import host_call
+from .guards import NOT_PLAIN, ToolProxy, get_attr, init_internal
 from .meter import LimitHit, Meter
 from .modules import ImportPolicy, ModuleLoader
 from .runtime import Runtime, clear_notes
@@ -142,8 +144,8 @@ class AstBackend:
         self.policy = ImportPolicy(allowed_imports)
         self.policy_key = tuple(sorted(set(allowed_imports)))
         self.g: dict = {"__name__": "__main__", "__doc__": None}
-        self.rt = Runtime(self.g, {}, lambda: ModuleLoader(self.policy, lambda: self.rt.meter),
-                          None)
+        self.rt = Runtime(self.g, {}, self._make_loader, None)
+        self._stack: contextlib.ExitStack | None = None
         self.rt.b = make_builtins(self.rt)
         self.rt.wraps = make_wraps(self.rt)
         for name, fn in tools.items():
@@ -152,6 +154,39 @@ class AstBackend:
             self.g[name] = wrap_tool(name, fn, self.rt)
         self.g.update(variables)
         self._reserved = {"__name__", "__doc__"}
+
+    def _make_loader(self) -> ModuleLoader:
+        """The module loader, built on the first import of the session: its hooks are the
+        interpreter's guarded getattr and checked call, its method wraps join the session's, and
+        its per-run context (the sandbox's decimal context) is entered for the rest of the run."""
+        rt = self.rt
+        loader = ModuleLoader(self.policy, lambda: rt.meter,
+                              get_attr=lambda o, n: get_attr(o, n, rt.wraps),
+                              call=lambda f, a, k: host_call(rt.meter, f, a, k))
+        type_wraps = loader.type_wraps()
+        rt.wraps.update(type_wraps)
+        NOT_PLAIN.update(t for t, _ in type_wraps)
+        if self._stack is not None:
+            self._stack.enter_context(loader.running())
+        return loader
+
+    def _code_error(self, e: BaseException, program: Program, meter: Meter):
+        """The CodeError for an uncaught exception. Its text comes from the exception's own
+        __str__ -- sandbox code -- so it is computed under the run's meter and guards: whatever
+        that code raises (SystemExit, a limit) never reaches the host as such."""
+        try:
+            tname, message = exception_text(e)
+            text = format_traceback(e, program.lines, (tname, message))
+        except LimitHit as hit:
+            return meter.to_error(hit, innermost_line(e))
+        except Refused as r:
+            return PolicyViolation(r.message, output=meter.text(), lineno=innermost_line(e))
+        except BaseException:  # noqa: B036 - sandbox code chose what to raise
+            tname = type.__getattribute__(type(e), "__name__")
+            message = "<exception str() failed>"
+            text = format_traceback(e, program.lines, (tname, message))
+        return CodeError(type.__getattribute__(type(e), "__name__"), message,
+                         lineno=innermost_line(e), traceback=text, output=meter.text())
 
     @property
     def variables(self) -> dict:
@@ -177,8 +212,12 @@ class AstBackend:
         program = compile_program(code, self.policy_key)
         old_limit = sys.getrecursionlimit()
         sys.setrecursionlimit(max(old_limit, 1200 + self.limits.max_depth * FRAMES_PER_CALL))
+        self._stack = stack = contextlib.ExitStack()
+        if self.rt._loader is not None:
+            stack.enter_context(self.rt._loader.running())
         try:
-            value = program.run(self.rt)
+            with stack:
+                value = program.run(self.rt)
         except Stop as stop:
             return Result(stop.value, meter.text(), meter.ops, time.perf_counter() - started,
                           stopped=True)
@@ -193,12 +232,11 @@ class AstBackend:
             raise LimitExceeded("memory", "the host ran out of memory for this run",
                                 output=meter.text(), lineno=innermost_line(e)) from None
         except BaseException as e:
-            tname, message = exception_text(e)
-            err = CodeError(type(e).__name__, message, lineno=innermost_line(e),
-                            traceback=format_traceback(e, program.lines), output=meter.text())
+            err = self._code_error(e, program, meter)
             clear_notes(e)
             raise err from None
         finally:
+            self._stack = None
             sys.setrecursionlimit(old_limit)
             meter.close()
         return Result(value, meter.text(), meter.ops, time.perf_counter() - started)

@@ -164,6 +164,9 @@ def _check_metaclass(meta) -> None:
         _ALLOWED_HOST_METACLASSES = (abc.ABCMeta, enum.EnumMeta)
     if meta is type or is_sandbox_class(meta):
         return
+    from . import module_wraps
+    if module_wraps.is_mirror_metaclass(meta):
+        return
     if isinstance(meta, type) and (issubclass(meta, _ALLOWED_HOST_METACLASSES) or
                                    f"{meta.__module__}.{meta.__qualname__}" in
                                    _ALLOWED_METACLASS_NAMES):

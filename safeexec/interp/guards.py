@@ -84,9 +84,9 @@ INTERNAL: tuple[type, ...] = (ToolProxy, Cell)
 
 def init_internal() -> None:
     """Called once the proxy module is importable (avoids an import cycle at load time)."""
-    global INTERNAL, ModuleProxy, NOT_PLAIN
+    global INTERNAL, ModuleProxy
     INTERNAL = _internal_types()
-    NOT_PLAIN = NOT_PLAIN | set(INTERNAL)
+    NOT_PLAIN.update(INTERNAL)
     from .modules import ModuleProxy as _MP
     ModuleProxy = _MP
 
@@ -133,6 +133,8 @@ def _owned(obj) -> bool:
     return t is types.FunctionType and getattr(obj, "__sandboxed__", False) is True
 
 
+_NAME_DUNDERS = frozenset({"__name__", "__qualname__", "__doc__", "__class__", "__module__",
+                           "__match_args__", "__members__", "__dataclass_fields__"})
 _MUTATING_DUNDERS = frozenset({"__init__", "__setitem__", "__delitem__", "__iadd__", "__isub__",
                                "__imul__", "__post_init__"})
 _SUPER_SELF = super.__dict__["__self__"]
@@ -195,6 +197,11 @@ def check_name(obj, name: str) -> None:
             if name == "__call__" and isinstance(obj, type):
                 # type.__call__ / bytes.__call__ would construct without the call-site checks
                 refuse("attribute '__call__' of classes is not allowed; call the class instead")
+            if name not in _NAME_DUNDERS and not _init_target_owned(obj):
+                # operator slots of host types (str.__mul__, list.__iadd__) called from C by
+                # map() & co. would skip every call-site check
+                refuse(f"attribute '{name}' is only accessible on objects of classes defined "
+                       f"in the sandbox (and through super() inside their methods)")
             if name in _MUTATING_DUNDERS and not _init_target_owned(obj):
                 # uuid.NAMESPACE_DNS.__init__(int=0) re-initialises a host object in place
                 refuse(f"attribute '{name}' is only accessible on objects of classes defined "
@@ -246,10 +253,14 @@ def get_attr(obj, name: str, wraps=None):
             refuse(f"attribute '{name}' of '{t.__name__}' objects is not allowed ({_DUNDER_HELP})")
         return _missing(obj, name)
     check_name(obj, name)
-    if wraps is not None and isinstance(obj, type):
-        w = wraps.get((obj, name))
-        if w is not None:
-            return lambda self, *args, **kwargs: w(self)(*args, **kwargs)
+    if wraps is not None:
+        w = wraps.get((t, name))
+        if w is not None:            # a host method with a checked replacement (re.Pattern)
+            return w(obj)
+        if isinstance(obj, type):
+            w = wraps.get((obj, name))
+            if w is not None:
+                return lambda self, *args, **kwargs: w(self)(*args, **kwargs)
     return getattr(obj, name)
 
 
@@ -270,8 +281,8 @@ def get_attr_plain(obj, name: str, wraps):
 
 # Types whose attributes need more than the name check done at compile time: per-type tables,
 # proxies, internal objects (refused by get_attr), generators, classes (wraps).
-NOT_PLAIN: frozenset = frozenset({types.GeneratorType, type, ToolProxy, Cell,
-                                  *policy.TYPE_ATTRS})
+NOT_PLAIN: set = {types.GeneratorType, type, ToolProxy, Cell, *policy.TYPE_ATTRS}
+# (a set that grows: types with method wraps, e.g. re.Pattern, join it when a loader is made)
 
 
 def set_attr_plain(obj, name: str, value) -> None:
@@ -287,7 +298,12 @@ def set_attr_plain(obj, name: str, value) -> None:
         set_attr(obj, name, value)
 
 
-def _settable(obj) -> bool:
+# Predicates (obj, name) -> bool registered by higher layers (module_wraps: capped decimal
+# contexts) for host objects whose attributes sandboxed code may set through their own checks.
+SETTABLE_HOOKS: list = []
+
+
+def _settable(obj, name: str = "") -> bool:
     t = type(obj)
     if is_sandbox_class(t) or (isinstance(obj, type) and is_sandbox_class(obj)):
         return True
@@ -325,7 +341,9 @@ def _check_write(obj, name: str, verb: str) -> bool:
     if name.startswith("__") and name.endswith("__"):
         if name in policy.FORBIDDEN_DEFINITIONS or name not in policy.READABLE_DUNDERS:
             refuse(f"cannot {verb} attribute '{name}' ({_DUNDER_HELP})")
-    if not _settable(obj):
+    if SETTABLE_HOOKS and any(hook(obj, name) for hook in SETTABLE_HOOKS):
+        return True   # the object's own __setattr__ enforces its caps (decimal contexts)
+    if not _settable(obj, name):
         if _read_only_or_absent(obj, name):
             return True
         what = f"type '{obj.__name__}'" if isinstance(obj, type) else f"'{t.__name__}' objects"

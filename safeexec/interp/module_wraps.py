@@ -297,6 +297,9 @@ def settable_attribute(obj, name) -> bool:
     return allowed is not None and name in allowed
 
 
+guards.SETTABLE_HOOKS.append(settable_attribute)
+
+
 def mirrored(cls: type, real: type) -> type:
     """Finish a mirror class: the real class's name, module, qualname and doc."""
     cls.__name__ = real.__name__
@@ -759,6 +762,22 @@ def w_itertools_tee(ctx, real):
     return _named(tee, real)
 
 
+def w_functools_partial(ctx, real):
+    """partial objects are called by C code (map, sorted, callbacks): the call goes through the
+    interpreter's checked host call, as `func(*args)` written out would."""
+    class partial(real, metaclass=mirror_meta(real)):
+        __slots__ = ()
+
+        def __call__(self, /, *args, **kwargs):
+            return ctx.call(self.func, self.args + args, {**self.keywords, **kwargs})
+
+        def __repr__(self):
+            text = super().__repr__()   # a heap subclass's tp_name lacks "functools."
+            return f"functools.{text}" if type(self) is partial else text
+
+    return mirrored(partial, real)
+
+
 def w_functools_reduce(ctx, real):
     def reduce(function, iterable, *initial):
         return real(ctx.callback(function), ctx.eager(iterable), *initial)
@@ -775,6 +794,11 @@ def w_functools_update_wrapper(ctx, real):
         if not sandbox_owned(wrapper):
             refuse("functools.update_wrapper/wraps can only update functions and classes "
                    "defined in the sandbox")
+        if isinstance(wrapped, type) and not sandbox_owned(wrapped):
+            # the default updated=('__dict__',) would copy a host class's raw namespace (slot
+            # wrappers such as object.__getattribute__) into the sandbox's object
+            refuse("functools.update_wrapper/wraps can only wrap functions, or classes defined "
+                   "in the sandbox")
         return real(wrapper, wrapped)
     return _named(update_wrapper, real)
 
@@ -2376,6 +2400,7 @@ WRAP: dict[str, dict[str, tuple[str, object]]] = {
     },
     "functools": {
         "reduce": ("iterable metered; host callables checked", w_functools_reduce),
+        "partial": ("calls go through the interpreter's checked host call", w_functools_partial),
         "update_wrapper": ("default assigned/updated only; sandbox-made wrappers only",
                            w_functools_update_wrapper),
         "wraps": ("goes through the checked update_wrapper", w_functools_wraps),

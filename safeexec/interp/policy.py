@@ -74,6 +74,8 @@ FORBIDDEN_DEFINITIONS = {
     "__subclasscheck__": "called by host issubclass", "__set_name__": "descriptor hook",
     "__getattribute__": "would see every attribute lookup, including the interpreter's",
     "__builtins__": "the builtins module is not reachable",
+    "__dict__": "host code (functools.update_wrapper) would write raw namespaces into it",
+    "__class__": "host isinstance() checks would trust it",
 }
 
 # -- host objects: names refused whatever the type ---------------------------------------------------

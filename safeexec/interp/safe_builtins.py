@@ -264,7 +264,7 @@ def _wrappers(rt) -> dict:
         m = rt.meter
         if isinstance(start, (list, tuple, str, bytes)):
             items = builtins.list(meter_iterable(m, iterable))
-            m.tick(builtins.sum(len(x) for x in items if isinstance(x, (list, tuple, bytes))))
+            sizes.check_call(builtins.sum, (items, start), {}, m)  # quadratic prefix copies
             return builtins.sum(items, start)
         return builtins.sum(meter_iterable(m, iterable), start)
 

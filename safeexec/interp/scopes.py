@@ -46,10 +46,10 @@ class Scope:
         if name in self.globals:
             return GLOBAL, None
         if self.kind == "class":
-            if name in self.frees and name not in self.bound:
-                return FREE, self.slots[name]
-            return (CLASSNS, self.slots.get(name)) if name in self.bound or name not in self.frees \
-                else (FREE, self.slots[name])
+            # the class namespace first, then an enclosing function's cell (LOAD_CLASSDEREF),
+            # else globals and builtins
+            free = name in self.frees and name not in self.bound
+            return CLASSNS, self.slots.get(name) if free else None
         if name in self.frees:
             return FREE, self.slots[name]
         if name in self.bound:
@@ -228,10 +228,10 @@ def _resolve(scope: Scope) -> None:
     if scope.kind == "module":
         return
     wanted = set(scope.nonlocals)
-    if scope.is_function():
-        for name in scope.used:
-            if name not in scope.bound and name not in scope.globals:
-                wanted.add(name)
+    for name in scope.used:
+        if name not in scope.globals and name not in scope.bound and (
+                scope.is_function() or scope.kind == "class"):
+            wanted.add(name)
     for child in scope.children:
         for name in child.frees:
             if name in scope.globals:

@@ -23,18 +23,20 @@ def innermost_line(exc: BaseException) -> int | None:
 
 
 def exception_text(exc: BaseException) -> tuple[str, str]:
-    """(type name, message) as CPython prints them."""
-    name = type(exc).__name__
-    if type(exc).__module__ not in ("builtins", "__main__"):
-        name = f"{type(exc).__module__}.{type(exc).__qualname__}"
-    try:
-        message = str(exc)
-    except Exception:  # a sandbox __str__ that fails
-        message = "<exception str() failed>"
+    """(type name, message) as CPython prints them. Runs the exception's __str__ (sandbox code:
+    the caller guards it); class attributes are read raw so no descriptor runs here."""
+    t = type(exc)
+    name = type.__getattribute__(t, "__name__")
+    module = type.__getattribute__(t, "__dict__").get("__module__")
+    if type(module) is str and module not in ("builtins", "__main__"):
+        name = f"{module}.{type.__getattribute__(t, '__qualname__')}"
+    message = str(exc)
+    if type(message) is not str:
+        message = str.__str__(message)
     return name, message
 
 
-def format_traceback(exc: BaseException, lines: list[str]) -> str:
+def format_traceback(exc: BaseException, lines: list[str], text: tuple[str, str]) -> str:
     out = ["Traceback (most recent call last):"]
     for name, line in frames_of(exc):
         out.append(f'  File "{FILENAME}", line {line}, in {name}')
@@ -42,6 +44,6 @@ def format_traceback(exc: BaseException, lines: list[str]) -> str:
             src = lines[line - 1].strip()
             if src:
                 out.append(f"    {src}")
-    tname, message = exception_text(exc)
+    tname, message = text
     out.append(f"{tname}: {message}" if message else tname)
     return "\n".join(out)
