@@ -1,10 +1,7 @@
 """The value a successful run returns."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 
-
-@dataclass
 class Result:
     """What a run produced.
 
@@ -15,8 +12,24 @@ class Result:
     stopped:  True when a tool ended the run with `safeexec.Stop(value)`.
     """
 
-    value: object
-    output: str
-    ops: int
-    duration: float
-    stopped: bool = False
+    __slots__ = ("value", "output", "ops", "duration", "stopped")
+
+    def __init__(self, value: object, output: str, ops: int, duration: float,
+                 stopped: bool = False) -> None:
+        self.value = value
+        self.output = output
+        self.ops = ops
+        self.duration = duration
+        self.stopped = stopped
+
+    def __repr__(self) -> str:
+        return (f"Result(value={self.value!r}, output={self.output!r}, ops={self.ops!r}, "
+                f"duration={self.duration!r}, stopped={self.stopped!r})")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Result):
+            return NotImplemented
+        return (self.value, self.output, self.ops, self.duration, self.stopped) == \
+            (other.value, other.output, other.ops, other.duration, other.stopped)
+
+    __hash__ = None  # type: ignore[assignment]

@@ -7,7 +7,7 @@ imports wasmtime.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+
 
 from .errors import SafeexecError
 from .limits import Limits
@@ -24,7 +24,7 @@ _AST_BACKEND = None
 _DEFAULT_LIMITS = Limits()
 
 
-def _make_backend(backend: str, **options: Any) -> Any:
+def _make_backend(backend: str, **options: object) -> object:
     global _AST_BACKEND
     if backend == "ast":
         if _AST_BACKEND is None:
@@ -50,8 +50,8 @@ class Session:
     """
 
     def __init__(self, *, allowed_imports: Iterable[str] = (),
-                 tools: Mapping[str, Callable[..., Any]] | None = None,
-                 variables: Mapping[str, Any] | None = None,
+                 tools: Mapping[str, Callable[..., object]] | None = None,
+                 variables: Mapping[str, object] | None = None,
                  limits: Limits | None = None, backend: str = "ast") -> None:
         if isinstance(allowed_imports, str):
             raise TypeError("allowed_imports must be a list of module names, not a string")
@@ -70,7 +70,7 @@ class Session:
         return self._impl.run(code)
 
     @property
-    def variables(self) -> dict[str, Any]:
+    def variables(self) -> dict[str, object]:
         """A copy of the session's user-defined names."""
         return self._impl.variables
 
@@ -85,8 +85,8 @@ class Session:
 
 
 def run(code: str, *, allowed_imports: Iterable[str] = (),
-        tools: Mapping[str, Callable[..., Any]] | None = None,
-        variables: Mapping[str, Any] | None = None, limits: Limits | None = None,
+        tools: Mapping[str, Callable[..., object]] | None = None,
+        variables: Mapping[str, object] | None = None, limits: Limits | None = None,
         backend: str = "ast") -> Result:
     """Run untrusted `code` once in a fresh sandbox and return its Result."""
     with Session(allowed_imports=allowed_imports, tools=tools, variables=variables,

@@ -7,7 +7,6 @@ that CPython can give (messages, syntax error positions) are taken from CPython,
 from __future__ import annotations
 
 import ast
-import dataclasses
 import inspect
 import os
 import time
@@ -67,7 +66,7 @@ def test_limits_defaults() -> None:
 
 
 def test_limits_are_immutable() -> None:
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         Limits().max_ops = 1  # type: ignore[misc]
 
 
@@ -88,8 +87,7 @@ def test_session_defaults_to_ast_backend_and_default_limits() -> None:
 
 
 def test_result_fields(backend: str) -> None:
-    assert [f.name for f in dataclasses.fields(Result)] == [
-        "value", "output", "ops", "duration", "stopped"]
+    assert list(Result.__slots__) == ["value", "output", "ops", "duration", "stopped"]
     result = safeexec.run("total = 0\nfor i in range(10):\n    total += i\nprint(total)\ntotal * 2",
                           backend=backend)
     assert isinstance(result, Result)

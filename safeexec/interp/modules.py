@@ -35,7 +35,19 @@ import types
 from collections.abc import Callable, Iterable
 
 from ..errors import PolicyViolation
-from . import module_wraps as mw
+
+
+class _LazyWraps:
+    """module_wraps (2,500 lines and the stdlib modules it wraps) is imported on first use: a run
+    that imports nothing never pays for it (import safeexec + first run stays in milliseconds)."""
+
+    def __getattr__(self, name):
+        from . import module_wraps
+        globals()["mw"] = module_wraps
+        return getattr(module_wraps, name)
+
+
+mw = _LazyWraps()
 
 _ENTRY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(\.\*)?")
 
@@ -335,7 +347,7 @@ class ModuleLoader:
     def _identity_index(self) -> dict[int, tuple]:
         """id(original) -> (original, "hide", reason) or (original, "wrap", (module, name)),
         over the table modules imported so far (re-exports need the original imported)."""
-        present = tuple(m for m in _TABLE_MODULES if m in sys.modules)
+        present = tuple(m for m in _table_modules() if m in sys.modules)
         if present == self._index_key:
             return self._index
         index: dict[int, tuple] = {}
@@ -387,5 +399,11 @@ def _is_submodule(name: str) -> bool:
         return False
 
 
-_TABLE_MODULES = tuple(sorted(set(mw.HIDE) | set(mw.WRAP)))
+_TABLE_CACHE: list = []
+
+
+def _table_modules() -> tuple:
+    if not _TABLE_CACHE:
+        _TABLE_CACHE.append(tuple(sorted(set(mw.HIDE) | set(mw.WRAP))))
+    return _TABLE_CACHE[0]
 
