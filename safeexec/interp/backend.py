@@ -65,6 +65,22 @@ def _parse(code: str) -> ast.Module:
         raise ParseError(str(e), lineno=1, col=1) from None
 
 
+def _compile_errors(tree: ast.Module) -> None:
+    """The errors CPython's compiler finds after parsing ('return' outside function, 'break'
+    outside loop, irrefutable patterns, nonlocal without a binding...), with its messages and
+    positions: the tree is compiled by CPython once (never run) and the code object dropped."""
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, COMPILE_RECURSION))
+    try:
+        compile(tree, "<code>", "exec", dont_inherit=True)
+    except SyntaxError as e:
+        raise ParseError(e.msg, lineno=e.lineno, col=e.offset, text=e.text or "") from None
+    except (RecursionError, MemoryError, ValueError) as e:
+        raise ParseError(f"code cannot be compiled: {type(e).__name__}", lineno=1, col=1) from None
+    finally:
+        sys.setrecursionlimit(old)
+
+
 @lru_cache(maxsize=512)
 def compile_program(code: str, policy_key: tuple) -> Program:
     """Parse, check and compile `code`; cached by (source, import policy)."""
@@ -72,6 +88,7 @@ def compile_program(code: str, policy_key: tuple) -> Program:
     violations = check(tree, ImportPolicy(policy_key))
     if violations:
         raise PolicyViolation(violations)
+    _compile_errors(tree)
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, COMPILE_RECURSION))
     try:

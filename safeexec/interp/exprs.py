@@ -77,9 +77,15 @@ def inplace_apply(opnode: type):
     if name is None:
         return lambda meter, a, b: fn(a, b)
 
+    if name == "Add":
+        def add_apply(meter, a, b):
+            if not (type(a) is int and type(b) is int or type(a) is float):
+                sizes.check_binop("Add", a, b, meter)
+            return fn(a, b)
+        return add_apply
+
     def apply(meter, a, b):
-        if not (type(a) is int and type(b) is int and name == "Add"):
-            sizes.check_binop(name, a, b, meter)
+        sizes.check_binop(name, a, b, meter)
         return fn(a, b)
     return apply
 

@@ -221,7 +221,7 @@ def make_function(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults: 
     as a sort key) whose body is the compiled closure `spec.body`."""
     sig = spec.sig
     body = spec.body
-    name = spec.qualname
+    name = spec.name  # tracebacks show the code name, as CPython 3.11 does
     nparams = sig.nparams
     tail = [UNBOUND] * (spec.nslots - 2 - nparams - len(cells))
     cell_params = spec.cell_params
@@ -241,7 +241,11 @@ def make_function(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults: 
 
     if spec.is_generator:
         def gen_run(f):
-            r = yield from body(f)
+            try:
+                r = yield from body(f)
+            except BaseException as e:
+                push_frame(e, name)
+                raise
             if r is RETURN:
                 return f[1]
 

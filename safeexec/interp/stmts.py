@@ -80,6 +80,22 @@ def c_AugAssign(c: Compiler, node: ast.AugAssign):
     if isinstance(t, ast.Name):
         load = c.load_name(t.id)
         store = c.store_name(t.id)
+        kind, slot = c.scope.resolve(t.id)
+        name = t.id
+        if kind == "global":
+            def aug_global(f):
+                rt = f[0]
+                g = rt.g
+                cur = g[name] if name in g else load(f)
+                g[name] = apply(rt.meter, cur, rhs(f))
+            return aug_global
+        if kind == "local":
+            def aug_local(f):
+                cur = f[slot]
+                if cur is UNBOUND:
+                    cur = load(f)  # raises UnboundLocalError with CPython's message
+                f[slot] = apply(f[0].meter, cur, rhs(f))
+            return aug_local
 
         def aug_name(f):
             store(f, apply(f[0].meter, load(f), rhs(f)))
@@ -160,20 +176,25 @@ def c_For(c: Compiler, node: ast.For):
     store = store_target(c, node.target)
     body = c.body(node.body)
     orelse = c.body(node.orelse) if node.orelse else None
-    slot = None
+    slot = gname = None
     if isinstance(node.target, ast.Name):
         kind, s = c.scope.resolve(node.target.id)
         if kind == "local":
             slot = s
+        elif kind == "global":
+            gname = node.target.id
 
     def for_(f):
         m = f[0].meter
+        g = f[0].g
         for x in iterable(f):
             m.ops += 1
             if m.ops >= m.next_check:
                 m.checkpoint()
             if slot is not None:
                 f[slot] = x
+            elif gname is not None:
+                g[gname] = x
             else:
                 store(f, x)
             r = body(f)
