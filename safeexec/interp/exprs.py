@@ -472,6 +472,26 @@ def _direct(t: type, name: str) -> bool:
     return ok
 
 
+def sandbox_method(t: type, o, name: str):
+    """The plain function behind `o.name` when o is an instance of a pure sandbox class and the
+    name is a method defined in the class (not shadowed by the instance): called with o directly,
+    without making a bound method. None otherwise (the caller takes the general path)."""
+    try:
+        if type.__getattribute__(t, guards.PURE_MARK) is not True:
+            return None
+    except AttributeError:
+        return None
+    # the raw attribute of the class itself: a staticmethod/classmethod/property is not a plain
+    # function there (getattr would unwrap a staticmethod); inherited methods take the general path
+    fn = type.__getattribute__(t, "__dict__").get(name)
+    if type(fn) is not _FunctionType:
+        return None
+    d = getattr(o, "__dict__", None)
+    if d is not None and name in d:
+        return None
+    return fn
+
+
 def _method_call(c: Compiler, node: ast.Call):
     """`obj.name(a, b)`: a str/list/dict method with nothing to check is called directly; anything
     else takes the guarded attribute read and the checked call."""
@@ -494,8 +514,12 @@ def _method_call(c: Compiler, node: ast.Call):
     if len(pos) == 0:
         def mcall0(f):
             o = obj(f)
-            if direct_cache.get((type(o), name)) or _direct(type(o), name):
+            t = type(o)
+            if direct_cache.get((t, name)) or _direct(t, name):
                 return getattr(o, name)()
+            fn = sandbox_method(t, o, name)
+            if fn is not None:
+                return fn(o)
             return invoke(f, method(f, o), ())
         return mcall0
     if len(pos) == 1:
@@ -503,9 +527,13 @@ def _method_call(c: Compiler, node: ast.Call):
 
         def mcall1(f):
             o = obj(f)
-            if direct_cache.get((type(o), name)) or _direct(type(o), name):
+            t = type(o)
+            if direct_cache.get((t, name)) or _direct(t, name):
                 m = getattr(o, name)
                 return m(a0(f))
+            fn = sandbox_method(t, o, name)
+            if fn is not None:
+                return fn(o, a0(f))
             fn = method(f, o)
             return invoke(f, fn, (a0(f),))
         return mcall1

@@ -59,7 +59,7 @@ def register_sandbox_class(cls: type) -> None:
     type.__setattr__(cls, _PURE, pure)
 
 
-_PURE = "__sx_pure__"
+_PURE = PURE_MARK = "__sx_pure__"
 
 
 def is_sandbox_class(cls) -> bool:
