@@ -65,14 +65,14 @@ def _parse(code: str) -> ast.Module:
         raise ParseError(str(e), lineno=1, col=1) from None
 
 
-def _compile_errors(tree: ast.Module) -> None:
+def _compile_errors(code: str) -> None:
     """The errors CPython's compiler finds after parsing ('return' outside function, 'break'
     outside loop, irrefutable patterns, nonlocal without a binding...), with its messages and
-    positions: the tree is compiled by CPython once (never run) and the code object dropped."""
+    positions: the source is compiled by CPython once (never run) and the code object dropped."""
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, COMPILE_RECURSION))
     try:
-        compile(tree, "<code>", "exec", dont_inherit=True)
+        compile(code, "<code>", "exec", dont_inherit=True)
     except SyntaxError as e:
         raise ParseError(e.msg, lineno=e.lineno, col=e.offset, text=e.text or "") from None
     except (RecursionError, MemoryError, ValueError) as e:
@@ -85,10 +85,10 @@ def _compile_errors(tree: ast.Module) -> None:
 def compile_program(code: str, policy_key: tuple) -> Program:
     """Parse, check and compile `code`; cached by (source, import policy)."""
     tree = _parse(code)
+    _compile_errors(code)   # invalid Python is a ParseError before any policy question
     violations = check(tree, ImportPolicy(policy_key))
     if violations:
         raise PolicyViolation(violations)
-    _compile_errors(tree)
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, COMPILE_RECURSION))
     try:

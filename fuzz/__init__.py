@@ -1,0 +1,1 @@
+"""Property-based fuzzing of safeexec: escape hunting, robustness, differential runs, limits."""

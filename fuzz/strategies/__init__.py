@@ -1,0 +1,1 @@
+"""Hypothesis strategies that generate Python programs for the fuzz properties."""

@@ -1,0 +1,71 @@
+"""Minimal reproductions of what the fuzz properties found.
+
+Open findings are strict xfails: one turns into a failure (XPASS) the day the interpreter is fixed,
+and then its marker and its entry in known.py are removed, so the properties check it again; fixed
+findings stay here as plain regression tests. Escapes among them belong in tests/security too.
+"""
+from __future__ import annotations
+
+import pytest
+import safeexec
+
+from fuzz import oracle
+from fuzz.test_differential import run_native, run_sandboxed
+
+
+def xfail(reason: str):
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+@xfail("known.py exit-receives-traceback")
+def test_exit_does_not_receive_a_traceback():
+    """`__exit__(kind, value, tb)` gets the raw traceback object; a frame-bearing value must never
+    reach sandboxed code (ATTACK-SURFACE 1a), even if every tb_* attribute is refused."""
+    program = ("class Catch:\n    def __enter__(self):\n        return self\n"
+               "    def __exit__(self, *exc):\n        global tb\n        tb = exc[2]\n"
+               "        return True\nwith Catch():\n    fail()\ntb\n")
+    outcome = oracle.run_outcome(program, limits=oracle.ESCAPE_LIMITS, tools=oracle.host.TOOLS)
+    assert isinstance(outcome, safeexec.Result)
+    assert oracle.forbidden_in_value(outcome.value) == []
+
+
+@xfail("known.py interpreter-functions-carry-module-namespace")
+def test_builtins_carry_no_interpreter_namespace():
+    """Host code that reads `__globals__` of a function it is handed (the channel closed for
+    sandbox-defined functions) must find nothing behind the sandbox's builtins either."""
+    outcome = oracle.run_outcome("[print, getattr, sorted, sum, super, dir, format]",
+                                 limits=oracle.ESCAPE_LIMITS)
+    assert isinstance(outcome, safeexec.Result)
+    assert oracle.forbidden_in_value(outcome.value) == []
+
+
+POST_PARSE_SYNTAX_ERRORS = [
+    "break", "continue", "return 1", "class C:\n    break", "def f(a, a):\n    pass",
+    "[x := 1 for x in range(3)]", "match 1:\n    case a:\n        pass\n    case 1:\n        pass",
+    "yield 1", "await x", "for x in []:\n    pass\nelse:\n    break",
+    "def f():\n    class C:\n        return 1", "try:\n    pass\nfinally:\n    continue",
+]
+
+
+@pytest.mark.parametrize("program", POST_PARSE_SYNTAX_ERRORS)
+def test_cpython_syntax_errors_are_parse_errors(program):
+    """CPython's compile() rejects these after parsing (symtable and compiler checks); safeexec
+    runs them or reports a policy violation instead of a ParseError."""
+    with pytest.raises(SyntaxError):
+        compile(program, "<s>", "exec", dont_inherit=True)
+    with pytest.raises(safeexec.ParseError):
+        safeexec.run(program)
+
+
+TRACEBACKS = {
+    "traceback-shows-qualname":
+        "class C1:\n    def ratio(self, w):\n        return 1 // w\nC1().ratio(0)\n",
+    "generator-frames-missing":
+        "def g(n):\n    for v in range(n):\n        yield 1 // (v - 1)\nsum(g(3))\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(TRACEBACKS))
+def test_traceback_frames_match_cpython(name):
+    program = TRACEBACKS[name]
+    assert run_sandboxed(program).frames == run_native(program).frames
