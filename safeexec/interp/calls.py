@@ -95,6 +95,11 @@ def host_call(meter, fn, args, kwargs):
     if fn is type and len(args) == 3:
         return make_type(*args, **kwargs)
     if args:
+        if (fn is tuple or fn in CONSUMER_TYPES or fn is dict) and type(args[0]) in SIZED:
+            # list(range(10**7)) / tuple(...): the whole container is allocated in C at once
+            n = len(args[0])
+            if n > 4096:
+                meter.alloc(8 * n if fn is tuple or fn is list else 40 * n)
         if fn is tuple:
             return track_tuple(meter, tuple(meter_iterable(meter, args[0])))
         if fn in CONSUMER_TYPES:
@@ -131,6 +136,9 @@ def host_call(meter, fn, args, kwargs):
             return fn(args[0], *init_args, **kwargs)
         return fn(*init_args, **kwargs)
     if name in CONSUMER_METHODS:
+        for a in args:
+            if type(a) in SIZED and len(a) > 4096:
+                meter.alloc(40 * len(a))  # dict.fromkeys(range(10**7)), s.update(...): built in C
         args = tuple(meter_iterable(meter, a) for a in args)
     return fn(*args, **kwargs)
 

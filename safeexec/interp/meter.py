@@ -91,10 +91,9 @@ class Meter:
         if time.monotonic() > self.deadline:
             self.trip("time", f"time limit exceeded: ran longer than {self.limits.timeout:g} s")
         self.polls += 1
-        if self.polls & 7 == 0:   # /proc costs ~10 us: every 8th poll (big allocations check now)
-            base = self.rss_base if self.rss_base >= 0 else self._read_base()
-            if base and current_rss() - base > self.max_memory:
-                self._memory_tripped()
+        base = self.rss_base if self.rss_base >= 0 else self._read_base()
+        if base and current_rss() - base > self.max_memory:
+            self._memory_tripped()
 
     def poll(self) -> None:
         self.checkpoint()

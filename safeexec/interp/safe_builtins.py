@@ -286,6 +286,8 @@ def _wrappers(rt) -> dict:
     def sorted(*args, key=None, reverse=False):  # noqa: A001
         _expect("sorted", args, 1, 1)
         m = rt.meter
+        if type(args[0]) in SIZED and len(args[0]) > 4096:
+            m.alloc(8 * len(args[0]))
         items = builtins.list(meter_iterable(m, args[0]))
         n = len(items)
         if n > 1:
