@@ -30,9 +30,6 @@ def _parses(program: str) -> bool:
 
 
 KNOWN = [
-    Known("exit-receives-traceback",
-          "a sandbox `__exit__` is called with the raw traceback object (a frame-bearing value)",
-          lambda program, problem: "__exit__" in program and problem.startswith("value holds a traceback")),
     Known("interpreter-functions-carry-module-namespace",
           "the sandbox's own builtins (print, getattr, sorted, sum, min, max, super, dir, format, "
           "...) are functions of safeexec.interp.safe_builtins: their `__globals__` is that "

@@ -28,6 +28,7 @@ import signal
 import sys
 import threading
 import types
+import warnings
 from pathlib import Path
 
 import safeexec
@@ -62,6 +63,13 @@ class KnownFinding:
 
 def allowed_modules() -> list[types.ModuleType]:
     return [importlib.import_module(name) for name in host.ALLOWED_IMPORTS]
+
+
+def allowed_submodules() -> list[types.ModuleType]:
+    """The allowed modules and the submodules of allowed packages that are loaded."""
+    prefixes = tuple(f"{name}." for name in host.ALLOWED_IMPORTS)
+    return allowed_modules() + [m for name, m in list(sys.modules.items())
+                                if m is not None and name.startswith(prefixes)]
 
 
 # -- host state ---------------------------------------------------------------------------------
@@ -214,7 +222,8 @@ def forbidden_in_value(value) -> list[str]:
     allowed = {id(m) for m in allowed_modules()}
     # Functions of allowed modules may be held; so may the host module's own (tools hand them out,
     # and a granted object's class exposes its methods): reading their globals is what must fail.
-    allowed_globals = {id(vars(m)) for m in allowed_modules()} | {id(vars(host))}
+    # A package's submodules count as the package (json.JSONEncoder.default lives in json.encoder).
+    allowed_globals = {id(vars(m)) for m in allowed_submodules()} | {id(vars(host))}
     granted = {id(t) for t in host.TOOLS.values()}
     module_dicts = {id(vars(m)): name for name, m in list(sys.modules.items()) if m is not None}
     found = []
@@ -293,6 +302,33 @@ def restore_files() -> None:
 
 
 # -- running -------------------------------------------------------------------------------------
+class HostOutput:
+    """`with HostOutput() as printed:` catches what a run makes the host print: stdout, stderr and
+    warnings (which pytest would otherwise swallow, while a real host shows them on stderr)."""
+
+    def __enter__(self) -> "HostOutput":
+        self.out, self.err = io.StringIO(), io.StringIO()
+        self._stack = contextlib.ExitStack()
+        self._stack.enter_context(contextlib.redirect_stdout(self.out))
+        self._stack.enter_context(contextlib.redirect_stderr(self.err))
+        self.warnings = self._stack.enter_context(warnings.catch_warnings(record=True))
+        warnings.simplefilter("always")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    def problems(self) -> list[str]:
+        found = []
+        if self.out.getvalue() or self.err.getvalue():
+            found.append("wrote to the host's stdout/stderr: "
+                         f"{(self.out.getvalue() + self.err.getvalue())[:200]!r}")
+        if self.warnings:
+            w = self.warnings[0]
+            found.append(f"emitted host warnings: {w.category.__name__}: {str(w.message)[:120]}")
+        return found
+
+
 class Watchdog:
     """Raise `Hang` in the main thread after `seconds`, and again every 0.2 s if it is swallowed
     (a finalizer swallows it: CPython only prints exceptions raised in `__del__`); `fired` says
@@ -302,19 +338,24 @@ class Watchdog:
         self.seconds = seconds
         self.fired = 0
         self.armed = threading.current_thread() is threading.main_thread()
+        self.active = False
 
     def _fire(self, signum, frame):
+        if not self.active:     # a stale timer (someone re-armed it after __exit__): ignore it
+            return
         self.fired += 1
         signal.setitimer(signal.ITIMER_REAL, 0.2)
         raise Hang(f"no answer within {self.seconds:g} s")
 
     def __enter__(self) -> "Watchdog":
+        self.active = True
         if self.armed:
             self.previous = signal.signal(signal.SIGALRM, self._fire)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
         return self
 
     def __exit__(self, *exc: object) -> None:
+        self.active = False
         if self.armed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self.previous)
@@ -350,11 +391,10 @@ ESCAPE_LIMITS = safeexec.Limits(max_ops=20_000, timeout=1.0, max_memory=64 * 2**
 def run_checked(code: str, *, limits: safeexec.Limits = ESCAPE_LIMITS):
     """Run hostile `code` with the fuzz host's tools and check every boundary property."""
     before = snapshot()
-    out, err = io.StringIO(), io.StringIO()
     dog = Watchdog(5.0)
     gc.freeze()     # older objects: the gc.collect() below then only walks what this run made
     try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), memory.PeakRss() as peak:
+        with HostOutput() as printed, memory.PeakRss() as peak:
             outcome = run_outcome(code, limits=limits, allowed_imports=host.ALLOWED_IMPORTS,
                                   tools=host.TOOLS, variables=host.variables())
             with contextlib.suppress(Hang), dog:   # finalizers (__del__) of sandbox objects run here
@@ -374,8 +414,7 @@ def run_checked(code: str, *, limits: safeexec.Limits = ESCAPE_LIMITS):
         problems.append("memory limit not honoured: an allocation failed with MemoryError")
     if dog.fired:
         problems.append("a finalizer of a sandbox object ran past 5 s in the host's gc.collect()")
-    if out.getvalue() or err.getvalue():
-        problems.append(f"wrote to the host's stdout/stderr: {(out.getvalue() + err.getvalue())[:200]!r}")
+    problems += printed.problems()
     if problems:
         restore_files()
         restore_host(before)

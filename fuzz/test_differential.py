@@ -82,7 +82,7 @@ def run_sandboxed(program: str) -> Outcome:
     raise AssertionError(f"safeexec refused a program CPython runs: {type(outcome).__name__}: {outcome}")
 
 
-@examples(ci=300, deep=50_000)
+@examples(ci=1_000, deep=50_000)
 @given(typed_programs())
 @example(program="class C1:\n    def ratio(self, w):\n        return 1 // w\nC1().ratio(0)\n")
 @example(program="def g(n):\n    for v in range(n):\n        yield 1 // (v - 1)\nsum(g(3))\n")

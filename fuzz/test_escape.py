@@ -67,6 +67,9 @@ def value_programs(draw):
 
 @examples(ci=800, deep=30_000)
 @given(value_programs())
+@example(  # known.py json-internals-reachable
+    program="import json\nx = json.JSONDecoder().parse_object\ntry:\n    x = getattr(x, 'keywords', x)\n"
+            "except BaseException as err:\n    x = err\nx\n")
 @example(  # known.py interpreter-functions-carry-module-namespace
     program="x = getattr\ntry:\n    x = getattr(x, 'keywords', x)\nexcept BaseException as err:\n"
             "    x = err\nx\n")

@@ -64,7 +64,8 @@ def test_typed_programs_terminate_and_repeat(program):
 def native_run(code, *, limits=None, allowed_imports=(), tools=None, variables=None, **_):
     namespace = {"__name__": "__main__", **(tools or {}), **(variables or {})}
     tree = ast.parse(code)
-    last = ast.Expression(tree.body.pop().value) if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    ends_in_expr = tree.body and isinstance(tree.body[-1], ast.Expr)
+    last = ast.Expression(tree.body.pop().value) if ends_in_expr else None
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(compile(tree, "<native>", "exec", dont_inherit=True), namespace)

@@ -17,10 +17,9 @@ def xfail(reason: str):
     return pytest.mark.xfail(strict=True, reason=reason)
 
 
-@xfail("known.py exit-receives-traceback")
 def test_exit_does_not_receive_a_traceback():
-    """`__exit__(kind, value, tb)` gets the raw traceback object; a frame-bearing value must never
-    reach sandboxed code (ATTACK-SURFACE 1a), even if every tb_* attribute is refused."""
+    """A sandbox `__exit__(kind, value, tb)` got the raw traceback object; a frame-bearing value
+    must never reach sandboxed code (ATTACK-SURFACE 1a), even if every tb_* attribute is refused."""
     program = ("class Catch:\n    def __enter__(self):\n        return self\n"
                "    def __exit__(self, *exc):\n        global tb\n        tb = exc[2]\n"
                "        return True\nwith Catch():\n    fail()\ntb\n")
@@ -37,6 +36,25 @@ def test_builtins_carry_no_interpreter_namespace():
                                  limits=oracle.ESCAPE_LIMITS)
     assert isinstance(outcome, safeexec.Result)
     assert oracle.forbidden_in_value(outcome.value) == []
+
+
+@pytest.mark.parametrize("name", ["parse_object", "parse_array", "parse_string", "scan_once"])
+def test_json_decoder_internals_stay_hidden(name):
+    """JSONDecoder.__init__ (host code) stores json.decoder's functions in the instance dict; the
+    instance dict of a host object is no sandbox storage, so the denied names stay refused."""
+    for program in [f"import json\njson.JSONDecoder().{name}",
+                    f"import json\nclass D(json.JSONDecoder):\n    pass\ngetattr(D(), {name!r})"]:
+        outcome = oracle.run_outcome(program, limits=oracle.ESCAPE_LIMITS, allowed_imports=["json"])
+        assert isinstance(outcome, safeexec.PolicyViolation), outcome
+        assert f"attribute '{name}' is not allowed" in str(outcome)
+
+
+@pytest.mark.parametrize("program", ["x = 1\nx is 1\n", "'\\d'\n", "{}()\n"])
+def test_compile_warnings_stay_in_the_sandbox(program):
+    """CPython's SyntaxWarning/DeprecationWarning for sandboxed source never reach the host."""
+    with oracle.HostOutput() as printed:
+        oracle.run_outcome(program, limits=oracle.ESCAPE_LIMITS)
+    assert printed.problems() == []
 
 
 POST_PARSE_SYNTAX_ERRORS = [

@@ -18,7 +18,6 @@ import subprocess
 import sys
 import time
 
-import pytest
 import safeexec
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -45,7 +44,7 @@ def completed(program: str, limits: safeexec.Limits = BIG) -> safeexec.Result:
 
 
 # -- ops ------------------------------------------------------------------------------------------
-@examples(ci=40, deep=5_000)
+@examples(ci=150, deep=5_000)
 @given(typed_programs())
 def test_ops_are_deterministic(program):
     first, second = run(program, BIG), run(program, BIG)
@@ -57,7 +56,7 @@ def test_ops_are_deterministic(program):
         assert type(first) is type(second) and str(first) == str(second)
 
 
-@examples(ci=40, deep=5_000)
+@examples(ci=150, deep=5_000)
 @given(typed_programs(), st.data())
 def test_ops_budget_is_exact(program, data):
     """Under max_ops=K a program that needs K ops completes; under any smaller budget it fails."""
@@ -73,7 +72,7 @@ def test_ops_budget_is_exact(program, data):
     assert full.output.startswith(short.output)
 
 
-@examples(ci=40, deep=5_000)
+@examples(ci=150, deep=5_000)
 @given(counted_loops(), st.integers(2, 40), st.data())
 def test_ops_budget_stops_within_budget(template, n, data):
     """A budget N stops the loop after the last iteration that fits in N ops, not before or after."""
@@ -91,7 +90,7 @@ def test_ops_budget_stops_within_budget(template, n, data):
 
 
 # -- time -----------------------------------------------------------------------------------------
-@examples(ci=40, deep=3_000)
+@examples(ci=60, deep=3_000)
 @given(time_hazards(), st.sampled_from([0.2, 0.4]))
 def test_deadline_is_honoured(program, timeout):
     limits = safeexec.Limits(max_ops=10**9, timeout=timeout, max_memory=256 * 2**20)
@@ -106,7 +105,7 @@ def test_deadline_is_honoured(program, timeout):
 
 
 # -- memory ---------------------------------------------------------------------------------------
-@examples(ci=60, deep=5_000)
+@examples(ci=100, deep=5_000)
 @given(memory_hazards())
 def test_memory_is_bounded(program):
     limits = safeexec.Limits(max_ops=10**8, timeout=3.0, max_memory=64 * 2**20)

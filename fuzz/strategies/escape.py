@@ -122,7 +122,9 @@ def attr_step(draw, name: str) -> str:
     if how == "fstring" and name.isidentifier():
         return f"x = f'{{x.{name}}}'"
     if how == "lying_name":
-        return f"x = {draw(st.sampled_from(['getattr(x, Liar({s}))', 'getattr(x, Liar({s}), x)', 'operator.attrgetter(Liar({s}))(x)']))}".format(s=s)
+        form = draw(st.sampled_from(["getattr(x, Liar({s}))", "getattr(x, Liar({s}), x)",
+                                     "operator.attrgetter(Liar({s}))(x)"]))
+        return "x = " + form.format(s=s)
     return f"x = getattr(x, {s})"
 
 
@@ -173,7 +175,8 @@ def select_step(draw, name: str | None) -> str:
         return f"x = next((c for c in x if getattr(c, '__name__', '') == {name!r}), x)"
     if how == "list":
         return f"x = [c for c in x if c.__name__ == {name!r}][0]"
-    return f"for c in list(x):\n    if getattr(c, '__name__', None) == {name!r}:\n        x = c\n        break"
+    return (f"for c in list(x):\n    if getattr(c, '__name__', None) == {name!r}:\n"
+            "        x = c\n        break")
 
 
 def render_token(token) -> st.SearchStrategy[str]:

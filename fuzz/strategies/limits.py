@@ -93,7 +93,7 @@ CONTEXTS = [
     "while True:\n    try:\n{h8}\n    except BaseException:\n        pass",
     "try:\n{h4}\nfinally:\n    while True:\n        pass",
     "def g():\n{h4}\n    yield 1\nlist(g())",
-    "class K:\n    def __eq__(self, other):\n{h8}\n        return True\n[K()].index(K()) if False else [1, K()].count(K())",
+    "class K:\n    def __eq__(self, other):\n{h8}\n        return True\n[1, K()].count(K())",
     "def f(n):\n{h4}\n    return n\nsorted([3, 1, 2], key=f)",
     "try:\n{h4}\nexcept BaseException as e:\n    print('caught', e)\n    while True:\n        pass",
 ]

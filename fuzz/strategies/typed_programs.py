@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from fuzz.strategies.typed_exprs import RISKY, STR_LITS, ExprBuilder
+from fuzz.strategies.typed_exprs import RISKY, ExprBuilder
 
 EXCEPTIONS = ["ZeroDivisionError", "KeyError", "IndexError", "ValueError", "TypeError",
               "AttributeError", "NameError", "ArithmeticError", "LookupError", "Exception"]
@@ -295,5 +295,3 @@ def typed_programs(draw) -> str:
     source = "\n".join(lines + [value]) + "\n"
     return ("import math\n" if "math." in source else "") + source
 
-
-__all__ = ["typed_programs", "STR_LITS"]

@@ -10,6 +10,7 @@ import time
 from functools import lru_cache
 
 from ..errors import CodeError, LimitExceeded, ParseError, PolicyViolation, Stop, Violation
+from ..hostwarnings import silenced
 from ..result import Result
 from . import exprs, functions, generators, patterns, stmts  # noqa: F401  (fill the tables)
 from .checker import check
@@ -81,11 +82,17 @@ def _compile_errors(code: str) -> None:
         sys.setrecursionlimit(old)
 
 
+def _read_source(code: str) -> ast.Module:
+    with silenced():    # CPython's SyntaxWarnings would reach the host's stderr
+        tree = _parse(code)
+        _compile_errors(code)   # invalid Python is a ParseError before any policy question
+    return tree
+
+
 @lru_cache(maxsize=512)
 def compile_program(code: str, policy_key: tuple) -> Program:
     """Parse, check and compile `code`; cached by (source, import policy)."""
-    tree = _parse(code)
-    _compile_errors(code)   # invalid Python is a ParseError before any policy question
+    tree = _read_source(code)
     violations = check(tree, ImportPolicy(policy_key))
     if violations:
         raise PolicyViolation(violations)

@@ -8,7 +8,7 @@ import ast
 from .compiler import Compiler, Unsupported
 from .runtime import BREAK, CONTINUE, clear_notes, note_line
 from .signals import UNCATCHABLE
-from .stmts import check_except_type, enter_context, handler_parts
+from .stmts import check_except_type, enter_context, exit_traceback, handler_parts
 from .targets import store_target
 
 
@@ -277,7 +277,7 @@ def g_With(c: Compiler, node: ast.With):
         except UNCATCHABLE:
             raise
         except BaseException as e:
-            if not exit_(mgr, type(e), e, e.__traceback__):
+            if not exit_(mgr, type(e), e, exit_traceback(exit_, e)):
                 raise
             return None
         exit_(mgr, None, None, None)

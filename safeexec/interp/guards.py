@@ -109,7 +109,9 @@ def _sandbox_defines(obj, name: str) -> bool:
     """True when `name` lives in storage the sandbox owns: the instance dict of a sandbox object, or
     the dict of a sandbox class on its MRO (never a host base class)."""
     cls = obj if isinstance(obj, type) else type(obj)
-    if not isinstance(obj, type):
+    if not isinstance(obj, type) and _owned(obj) and not _host_lineage(cls):
+        # (a host base class's __init__ fills the instance dict too: json.JSONDecoder stores
+        # host functions as `parse_object`, so a host lineage never counts as sandbox storage)
         try:
             d = object.__getattribute__(obj, "__dict__")
         except AttributeError:
@@ -118,6 +120,14 @@ def _sandbox_defines(obj, name: str) -> bool:
             return True
     for klass in type.__getattribute__(cls, "__mro__"):
         if _own_sandbox_dict(klass) and name in type.__getattribute__(klass, "__dict__"):
+            return True
+    return False
+
+
+def _host_lineage(cls) -> bool:
+    """True when a class on cls's MRO is neither a sandbox class nor a builtin type."""
+    for klass in type.__getattribute__(cls, "__mro__"):
+        if not _own_sandbox_dict(klass) and type.__getattribute__(klass, "__module__") != "builtins":
             return True
     return False
 

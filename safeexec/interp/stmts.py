@@ -434,6 +434,27 @@ def enter_context(mgr):
     return enter(mgr), exit_
 
 
+class TracebackStandIn:
+    """What a sandbox `__exit__` receives for `tb`: not None (code tests `tb is None`), and
+    leading nowhere. A real traceback leads to frames; every tb_* name is refused anyway."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"<traceback object at {id(self):#x}>"
+
+
+_TRACEBACK = TracebackStandIn()
+
+
+def exit_traceback(exit_, e):
+    """The traceback handed to `__exit__`: the stand-in for a sandbox-defined one, the real one
+    for host code (contextlib re-raises with it)."""
+    if getattr(exit_, "__sandboxed__", False) is True:
+        return None if e.__traceback__ is None else _TRACEBACK
+    return e.__traceback__
+
+
 def c_With(c: Compiler, node: ast.With):
     body = c.body(node.body)
     for item in reversed(node.items):
@@ -455,7 +476,7 @@ def _with_item(c: Compiler, item: ast.withitem, body):
         except UNCATCHABLE:
             raise
         except BaseException as e:
-            if not exit_(mgr, type(e), e, e.__traceback__):
+            if not exit_(mgr, type(e), e, exit_traceback(exit_, e)):
                 raise
             return None
         exit_(mgr, None, None, None)

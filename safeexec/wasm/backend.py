@@ -30,6 +30,7 @@ from typing import Any
 
 from ..errors import (CodeError, LimitExceeded, ParseError, PolicyViolation, SafeexecError,
                       Violation)
+from ..hostwarnings import silenced
 from ..limits import Limits
 from ..result import Result
 from . import codec, engine, pool
@@ -223,7 +224,8 @@ def _parse(code: str) -> ast.Module:
         raise PolicyViolation(f"source is too large: {len(code):,} characters (the limit is "
                               f"{MAX_SOURCE:,})")
     try:
-        return ast.parse(code, USER_FILE, "exec")
+        with silenced():    # CPython's SyntaxWarnings would reach the host's stderr
+            return ast.parse(code, USER_FILE, "exec")
     except SyntaxError as e:
         raise ParseError(e.msg, lineno=e.lineno, col=e.offset, text=e.text or "") from None
     except (RecursionError, MemoryError):

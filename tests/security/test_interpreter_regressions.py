@@ -139,3 +139,26 @@ def test_nested_zip_chain_cannot_crash_or_hang(sandbox):
         next(x)
         open(canary, 'w')
     """, limits=safeexec.Limits(timeout=5.0), cpython_escapes=None)
+
+
+def test_json_decoder_parse_object_reaches_json_decoder_globals(sandbox):
+    # JSONDecoder.__init__ stores json.decoder's JSONObject as `parse_object` in the instance dict;
+    # a name in a host object's instance dict once counted as sandbox storage, so the denied name
+    # was readable, and with it a host function whose globals hold json.decoder's imports.
+    sandbox.attack("""
+        import json
+        parse = json.JSONDecoder().parse_object
+        parse.__globals__['__builtins__']['open'](canary, 'w')
+    """, allowed_imports=["json"])
+
+
+def test_sandbox_subclass_of_json_decoder_reads_scan_once(sandbox):
+    # The same storage rule through a sandbox subclass: the host base class filled the dict.
+    sandbox.attack("""
+        import json
+        class D(json.JSONDecoder):
+            pass
+        scan = getattr(D(), 'scan_once')
+        parse = getattr(D(), 'parse_array')
+        parse.__globals__['__builtins__']['open'](canary, 'w')
+    """, allowed_imports=["json"])
