@@ -472,26 +472,6 @@ def _direct(t: type, name: str) -> bool:
     return ok
 
 
-def sandbox_method(t: type, o, name: str):
-    """The plain function behind `o.name` when o is an instance of a pure sandbox class and the
-    name is a method defined in the class (not shadowed by the instance): called with o directly,
-    without making a bound method. None otherwise (the caller takes the general path)."""
-    try:
-        if type.__getattribute__(t, guards.PURE_MARK) is not True:
-            return None
-    except AttributeError:
-        return None
-    # the raw attribute of the class itself: a staticmethod/classmethod/property is not a plain
-    # function there (getattr would unwrap a staticmethod); inherited methods take the general path
-    fn = type.__getattribute__(t, "__dict__").get(name)
-    if type(fn) is not _FunctionType:
-        return None
-    d = getattr(o, "__dict__", None)
-    if d is not None and name in d:
-        return None
-    return fn
-
-
 def _method_call(c: Compiler, node: ast.Call):
     """`obj.name(a, b)`: a str/list/dict method with nothing to check is called directly; anything
     else takes the guarded attribute read and the checked call."""
@@ -501,26 +481,27 @@ def _method_call(c: Compiler, node: ast.Call):
     direct_cache = _DIRECT_CACHE
     NOT_PLAIN = guards.NOT_PLAIN
 
-    def method(f, o):
-        if type(o) in NOT_PLAIN:
-            return get_attr(o, name, f[0].wraps)
-        return getattr(o, name)
-
     def invoke(f, fn, args):
         if type(fn) is _FunctionType or type(fn) is _MethodType:
             return fn(*args)
         return call_value(f[0].meter, fn, args, None)
 
+    # Objects of types outside NOT_PLAIN (sandbox instances, host objects without per-type
+    # rules) are read with plain getattr: the name was checked at compile time. Only builtin
+    # types (all in NOT_PLAIN) can have direct methods.
     if len(pos) == 0:
         def mcall0(f):
             o = obj(f)
             t = type(o)
-            if direct_cache.get((t, name)) or _direct(t, name):
+            if t not in NOT_PLAIN:
+                fn = getattr(o, name)
+                if type(fn) is _MethodType or type(fn) is _FunctionType:
+                    return fn()
+                return call_value(f[0].meter, fn, (), None)
+            ok = direct_cache.get((t, name))
+            if ok or (ok is None and _direct(t, name)):
                 return getattr(o, name)()
-            fn = sandbox_method(t, o, name)
-            if fn is not None:
-                return fn(o)
-            return invoke(f, method(f, o), ())
+            return invoke(f, get_attr(o, name, f[0].wraps), ())
         return mcall0
     if len(pos) == 1:
         (a0,) = pos
@@ -528,23 +509,31 @@ def _method_call(c: Compiler, node: ast.Call):
         def mcall1(f):
             o = obj(f)
             t = type(o)
-            if direct_cache.get((t, name)) or _direct(t, name):
-                m = getattr(o, name)
-                return m(a0(f))
-            fn = sandbox_method(t, o, name)
-            if fn is not None:
-                return fn(o, a0(f))
-            fn = method(f, o)
+            if t not in NOT_PLAIN:
+                fn = getattr(o, name)
+                if type(fn) is _MethodType or type(fn) is _FunctionType:
+                    return fn(a0(f))
+                return call_value(f[0].meter, fn, (a0(f),), None)
+            ok = direct_cache.get((t, name))
+            if ok or (ok is None and _direct(t, name)):
+                return getattr(o, name)(a0(f))
+            fn = get_attr(o, name, f[0].wraps)
             return invoke(f, fn, (a0(f),))
         return mcall1
     a0, a1 = pos
 
     def mcall2(f):
         o = obj(f)
-        if direct_cache.get((type(o), name)) or _direct(type(o), name):
-            m = getattr(o, name)
-            return m(a0(f), a1(f))
-        fn = method(f, o)
+        t = type(o)
+        if t not in NOT_PLAIN:
+            fn = getattr(o, name)
+            if type(fn) is _MethodType or type(fn) is _FunctionType:
+                return fn(a0(f), a1(f))
+            return call_value(f[0].meter, fn, (a0(f), a1(f)), None)
+        ok = direct_cache.get((t, name))
+        if ok or (ok is None and _direct(t, name)):
+            return getattr(o, name)(a0(f), a1(f))
+        fn = get_attr(o, name, f[0].wraps)
         return invoke(f, fn, (a0(f), a1(f)))
     return mcall2
 

@@ -239,6 +239,10 @@ def make_function(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults: 
             f[i] = Cell(UNBOUND)
         return f
 
+    if not spec.is_generator:
+        fn = native_wrapper(spec, rt, defaults, kwdefaults, cells, local_cells)
+        if fn is not None:
+            return _finish(fn, spec)
     if spec.is_generator:
         def gen_run(f):
             try:
@@ -264,15 +268,114 @@ def make_function(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults: 
         fn = _returning(rt, body, frame_for, simple, nsimple, tail, cells, cell_params,
                         local_cells, name, spec.expr_body, spec.expr_line)
 
-    # Rebuilt over an empty namespace: the wrapper reaches everything through its closure, so
-    # even a route to __globals__ would find nothing of the interpreter's.
-    fn = types.FunctionType(fn.__code__, {"__builtins__": {}}, spec.name, None, fn.__closure__)
-    fn.__qualname__ = spec.qualname
-    fn.__doc__ = spec.doc
-    fn.__module__ = "__main__"
-    fn.__defaults__ = None
-    fn.__sandboxed__ = True
-    return fn
+    return _finish(fn, spec)
+
+
+def _finish(fn, spec: FunctionSpec):
+    """Rebuild the wrapper over an empty namespace: it reaches everything through its closure, so
+    even a route to __globals__ would find nothing of the interpreter's."""
+    new = types.FunctionType(fn.__code__, {"__builtins__": {}}, spec.name, fn.__defaults__,
+                             fn.__closure__)
+    new.__kwdefaults__ = fn.__kwdefaults__
+    new.__qualname__ = spec.qualname
+    new.__doc__ = spec.doc
+    new.__module__ = "__main__"
+    new.__sandboxed__ = True
+    return new
+
+
+# -- wrappers with the function's own signature ---------------------------------------------------
+# CPython binds the arguments itself (no *args/**kwargs packing, its own TypeError messages) and
+# the frame list is one literal. The source is generated from the parameter names only (they are
+# identifiers: the parser made them) and compiled once per signature shape.
+
+_PREFIX = "_sx_"
+
+
+def native_wrapper(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults: dict,
+                   cells: tuple, local_cells: tuple):
+    """The non-generator wrapper for `spec`, or None when a parameter name would collide with
+    the wrapper's own names."""
+    sig = spec.sig
+    names = sig.positional + ([sig.vararg] if sig.vararg else []) + sig.kwonly + \
+        ([sig.kwarg] if sig.kwarg else [])
+    if any(n.startswith(_PREFIX) for n in names):
+        return None
+    key = (tuple(sig.posonly), tuple(sig.positional), sig.vararg, tuple(sig.kwonly), sig.kwarg,
+           len(defaults), tuple(k for k in sig.kwonly if k in kwdefaults), spec.nslots,
+           len(cells), tuple(spec.cell_params), tuple(local_cells), spec.expr_body is not None)
+    factory = _FACTORIES.get(key)
+    if factory is None:
+        factory = _FACTORIES[key] = _make_factory(*key)
+    body = spec.expr_body if spec.expr_body is not None else spec.body
+    return factory(rt, body, cells, defaults, kwdefaults, UNBOUND, Cell, _depth_exceeded,
+                   note_line, push_frame, RETURN, BaseException, spec.expr_line, spec.name)
+
+
+_FACTORIES: dict = {}
+
+
+def _depth_exceeded(m) -> None:
+    raise LimitHit("depth", f"call depth limit exceeded: more than {m.max_depth} nested calls")
+
+
+def _make_factory(posonly, positional, vararg, kwonly, kwarg, ndefaults, kw_with_default,
+                  nslots, ncells, cell_params, local_cells, is_expr):
+    p = _PREFIX
+    params = []
+    first_default = len(positional) - ndefaults
+    for i, name in enumerate(positional):
+        params.append(f"{name}={p}d[{i - first_default}]" if i >= first_default else name)
+        if posonly and i == len(posonly) - 1:
+            params.append("/")
+    if vararg:
+        params.append(f"*{vararg}")
+    elif kwonly:
+        params.append("*")
+    for name in kwonly:
+        params.append(f"{name}={p}kd[{name!r}]" if name in kw_with_default else name)
+    if kwarg:
+        params.append(f"**{kwarg}")
+    values = list(positional) + ([vararg] if vararg else []) + list(kwonly) + \
+        ([kwarg] if kwarg else [])
+    slots = []
+    for i in range(2, nslots - ncells):
+        k = i - 2
+        if k < len(values):
+            slots.append(f"{p}C({values[k]})" if i in cell_params else values[k])
+        else:
+            slots.append(f"{p}C({p}U)" if i in local_cells else f"{p}U")
+    slots.append(f"*{p}cells")
+    if is_expr:
+        run = (f"            return {p}body({p}f)\n"
+               f"        except {p}BE as {p}e:\n"
+               f"            {p}note({p}e, {p}line)\n")
+    else:
+        run = (f"            {p}r = {p}body({p}f)\n"
+               f"        except {p}BE as {p}e:\n")
+    source = (
+        f"def {p}factory({p}rt, {p}body, {p}cells, {p}d, {p}kd, {p}U, {p}C, {p}deep, {p}note, "
+        f"{p}push, {p}RET, {p}BE, {p}line, {p}name):\n"
+        f"    def {p}fn({', '.join(params)}):\n"
+        f"        {p}m = {p}rt.meter\n"
+        f"        {p}m.ops += 1\n"
+        f"        if {p}m.ops >= {p}m.next_check:\n"
+        f"            {p}m.checkpoint()\n"
+        f"        if {p}m.depth >= {p}m.max_depth:\n"
+        f"            {p}deep({p}m)\n"
+        f"        {p}m.depth += 1\n"
+        f"        {p}f = [{p}rt, None, {', '.join(slots)}]\n"
+        f"        try:\n"
+        f"{run}"
+        f"            {p}push({p}e, {p}name)\n"
+        f"            raise\n"
+        f"        finally:\n"
+        f"            {p}m.depth -= 1\n"
+        + ("" if is_expr else f"        return {p}f[1] if {p}r is {p}RET else None\n") +
+        f"    return {p}fn\n")
+    namespace: dict = {"__builtins__": {}}
+    exec(compile(source, "<safeexec wrapper>", "exec"), namespace)
+    return namespace[f"{p}factory"]
 
 
 def _returning(rt, body, frame_for, simple, nsimple, tail, cells, cell_params,
