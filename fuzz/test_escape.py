@@ -30,7 +30,10 @@ def test_fuzz_host_is_usable():
             "        x = found\ntry:\n    x('os').system('touch ' + CREATED)\n"
             "except BaseException as err:\n    print(type(err).__name__, err)\nx\n")
 @example(program="def f(a=1, *, b=2):\n    return a\nx = f\nx = x(x)\nprint(x)\nx\n")
-@example(  # known.py exit-receives-traceback
+@example(  # copyreg caches __slotnames__ on a host class: a cache, not a change (oracle.py)
+    program="import copy\nimport os.path\nx = copy.deepcopy\nx = x(record)\n"
+            "x('os').system('touch ' + CREATED)\nx\n")
+@example(  # a sandbox __exit__ received the raw traceback (fixed: a stand-in)
     program="import json\nclass Catch:\n    def __enter__(self):\n        return self\n"
             "    def __exit__(self, *exc):\n        global x\n        x = exc\n        return True\n"
             "with Catch():\n    json.loads('[')\nx = next((c for c in x if getattr(c, '__name__', '') "

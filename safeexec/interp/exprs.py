@@ -11,6 +11,7 @@ import operator as op
 from . import calls, guards, policy, shapes
 from .compiler import EXPR, Compiler, Unsupported
 from .guards import get_attr, get_attr_plain, is_plain_name
+from .runtime import UNBOUND
 from .signals import Refused
 
 from . import sizes
@@ -118,9 +119,22 @@ def c_Attribute(c: Compiler, node: ast.Attribute):
     obj = c.expr(node.value)
     name = c.mangle(node.attr)
     if is_plain_name(name):
+        NOT_PLAIN = guards.NOT_PLAIN
+        if isinstance(node.value, ast.Name):
+            kind, slot = c.scope.resolve(node.value.id)
+            if kind == "local":     # `self.x`: the object read from its slot
+                def local_attr(f):
+                    o = f[slot]
+                    if o is UNBOUND:
+                        o = obj(f)   # raises UnboundLocalError
+                    if type(o) in NOT_PLAIN:
+                        return get_attr(o, name, f[0].wraps)
+                    return getattr(o, name)
+                return local_attr
+
         def plain_attr(f):
             o = obj(f)
-            if type(o) in guards.NOT_PLAIN:
+            if type(o) in NOT_PLAIN:
                 return get_attr(o, name, f[0].wraps)
             return getattr(o, name)
         return plain_attr
@@ -549,6 +563,9 @@ def c_Call(c: Compiler, node: ast.Call):
     func = c.expr(node.func)
     args, kwargs = _call_args(c, node)
     if kwargs is None and all(not isinstance(a, ast.Starred) for a in node.args):
+        if len(node.args) <= 2:
+            return shapes.specialised_call(c, node.func, node.args, call_value, _FunctionType,
+                                           _MethodType)
         pos = [c.expr(a) for a in node.args]
         if len(pos) == 0:
             def call0(f):

@@ -297,12 +297,9 @@ NOT_PLAIN: set = {types.GeneratorType, type, ToolProxy, Cell, *policy.TYPE_ATTRS
 
 def set_attr_plain(obj, name: str, value) -> None:
     """set_attr for a plain name: instances of pure sandbox classes are written directly."""
-    t = type(obj)
-    try:
-        pure = type.__getattribute__(t, _PURE)
-    except AttributeError:
-        pure = False
-    if pure is True:
+    # (register_sandbox_class sets the mark on every sandbox class, so a metaclass __getattr__
+    # is never asked for it; a host type without it answers False)
+    if getattr(type(obj), _PURE, False) is True:
         setattr(obj, name, value)
     else:
         set_attr(obj, name, value)

@@ -374,7 +374,8 @@ def _make_factory(posonly, positional, vararg, kwonly, kwarg, ndefaults, kw_with
         + ("" if is_expr else f"        return {p}f[1] if {p}r is {p}RET else None\n") +
         f"    return {p}fn\n")
     namespace: dict = {"__builtins__": {}}
-    exec(compile(source, "<safeexec wrapper>", "exec"), namespace)
+    # named after this file, so a host traceback through a wrapper points here
+    exec(compile(source, f"{__file__} (generated wrapper)", "exec"), namespace)
     return namespace[f"{p}factory"]
 
 

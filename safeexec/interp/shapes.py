@@ -1,5 +1,6 @@
 """Closures specialised by operand shape for the hottest nodes (binary operators, comparisons):
-an operand that is a local slot or a constant is read inline instead of through a closure call.
+an operand that is a local slot, a global or a constant is read inline instead of through a
+closure call.
 
 The shapes are generated once, at import, from the templates below (our own source, never user
 input), as DESIGN.md's engine notes ask: building a closure shape per run costs 60-100 us.
@@ -36,6 +37,8 @@ _READ = {
     "e": "{side}(f)",
     "l": "_v{side} if (_v{side} := f[{side}]) is not UNBOUND else unbound({side}_name)",
     "c": "{side}",
+    "g": "_v{side} if (_v{side} := f[0].g.get({side}, UNBOUND)) is not UNBOUND "
+         "else load_global(f, {side})",
 }
 
 
@@ -44,7 +47,15 @@ def _unbound(name):
                             f"with a value")
 
 
-_NS = {"UNBOUND": UNBOUND, "unbound": _unbound}
+def _load_global(f, name):
+    """A module-level name that is not in the globals: a builtin, or NameError."""
+    try:
+        return f[0].b[name]
+    except KeyError:
+        raise NameError(f"name '{name}' is not defined") from None
+
+
+_NS = {"UNBOUND": UNBOUND, "unbound": _unbound, "load_global": _load_global}
 
 
 def _make(key):
@@ -72,11 +83,32 @@ def _make(key):
     return ns["make"]
 
 
+def _make_call(key):
+    """A call `fn(a, b)` (0-2 positional arguments) with each part read by its shape: sandbox
+    functions and bound methods are called directly, everything else through `call_value`."""
+    _, fs, *arg_shapes = key
+    sides = ["a", "b"][:len(arg_shapes)]
+    reads = "".join(f"        _{side} = {_READ[shape].format(side=side)}\n"
+                    for side, shape in zip(sides, arg_shapes))
+    args = ", ".join(f"_{side}" for side in sides)
+    src = (f"def make(fn, a, b, fn_name, a_name, b_name, call_value, FT, MT):\n"
+           f"    def call(f):\n"
+           f"        _fn = {_READ[fs].format(side='fn')}\n"
+           f"{reads}"
+           f"        if type(_fn) is FT or type(_fn) is MT:\n"
+           f"            return _fn({args})\n"
+           f"        return call_value(f[0].meter, _fn, ({args}{',' if len(sides) == 1 else ''}), None)\n"
+           f"    return call\n")
+    ns = dict(_NS)
+    exec(compile(src, f"<shape call {fs}{''.join(arg_shapes)}>", "exec"), ns)  # our template
+    return ns["make"]
+
+
 class _Shapes(dict):
     """Shapes compiled on first use (~0.1 ms each) and kept: import stays cheap."""
 
     def __missing__(self, key):
-        make = self[key] = _make(key)
+        make = self[key] = _make_call(key) if key[0] == "call" else _make(key)
         return make
 
 
@@ -84,13 +116,15 @@ _TABLE = _Shapes()
 
 
 def operand(c, node: ast.expr):
-    """(shape, value, name): a local slot, a constant, or a compiled closure."""
+    """(shape, value, name): a local slot, a constant, a global's name, or a compiled closure."""
     if isinstance(node, ast.Constant):
         return "c", node.value, None
     if isinstance(node, ast.Name):
         kind, slot = c.scope.resolve(node.id)
         if kind == "local":
             return "l", slot, node.id
+        if kind == "global":
+            return "g", node.id, None
     return "e", c.expr(node), None
 
 
@@ -107,3 +141,13 @@ def specialised_checked(c, opnode: type, left: ast.expr, right: ast.expr, slow):
     ls, a, a_name = operand(c, left)
     rs, b, b_name = operand(c, right)
     return _TABLE[opnode, ls, rs](a, b, a_name, b_name, slow)
+
+
+def specialised_call(c, func: ast.expr, args: list, call_value, function_type, method_type):
+    """`func(a, b)` with up to two plain positional arguments, parts read by shape."""
+    fs, fv, fn_name = operand(c, func)
+    shaped = [operand(c, a) for a in args] + [("c", None, None)] * (2 - len(args))
+    (as_, av, a_name), (bs, bv, b_name) = shaped
+    key = ("call", fs, *[s for s, _, _ in shaped[:len(args)]])
+    return _TABLE[key](fv, av, bv, fn_name, a_name, b_name, call_value, function_type,
+                       method_type)
