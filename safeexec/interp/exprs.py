@@ -6,6 +6,7 @@ calls.host_call; operators that can allocate a lot go through sizes.check_binop 
 from __future__ import annotations
 
 import ast
+import builtins
 import operator as op
 
 from . import calls, guards, policy, shapes
@@ -438,12 +439,19 @@ def _call_args(c: Compiler, node: ast.Call):
 
 
 _HOST_CALLED = frozenset(calls.BUILTIN_CALLABLE_TYPES) | {type}
+# Builtin exception classes: constructing one allocates nothing its arguments do not already hold
+# and runs no sandbox-chosen iteration (the groups, which take a sequence, are left out).
+_PLAIN_EXCEPTIONS = frozenset(
+    v for v in vars(builtins).values() if isinstance(v, type) and issubclass(v, BaseException)
+    and not issubclass(v, BaseExceptionGroup))
 
 
 def call_value(meter, fn, args, kwargs):
     """Call `fn` from sandboxed code: sandbox and pure-Python functions directly, C callables
     (and classes) through host_call's pre-checks."""
     if type(fn) in _HOST_CALLED:
+        if fn in _PLAIN_EXCEPTIONS:
+            return fn(*args, **kwargs) if kwargs else fn(*args)
         return calls.host_call(meter, fn, args, kwargs or {})
     if kwargs:
         return fn(*args, **kwargs)
@@ -472,16 +480,19 @@ def _zero_arg_super(c: Compiler, node: ast.Call):
 _DIRECT_CACHE: dict = {}
 
 
-def _direct(t: type, name: str) -> bool:
-    """May `obj.name(...)` on a builtin-type object call the real method with no checks? Only for
-    reviewed attributes with no wrap, no size pre-check and no iterable argument to meter."""
+def _direct(t: type, name: str):
+    """May `obj.name(...)` on a builtin-type object call the real method without the general
+    checked call? True: with no check at all; a function `check(obj, args, kwargs, meter)`: after
+    that size pre-check (str.replace, list.extend); False: take the general path. Only reviewed
+    attributes with no wrap and no iterable argument to meter qualify."""
     key = (t, name)
     ok = _DIRECT_CACHE.get(key)
     if ok is None:
         table = policy.TYPE_ATTRS.get(t)
-        ok = (table is not None and name in table and name not in sizes.checked_method_names()
-              and name not in calls.CONSUMER_METHODS and name not in ("join", "format",
-                                                                      "format_map"))
+        ok = (table is not None and name in table and name not in calls.CONSUMER_METHODS
+              and name not in ("join", "format", "format_map"))
+        if ok and name in sizes.checked_method_names():
+            ok = sizes.method_check(t, name) or False
         _DIRECT_CACHE[key] = ok
     return ok
 
@@ -513,7 +524,12 @@ def _method_call(c: Compiler, node: ast.Call):
                     return fn()
                 return call_value(f[0].meter, fn, (), None)
             ok = direct_cache.get((t, name))
-            if ok or (ok is None and _direct(t, name)):
+            if ok is None:
+                ok = _direct(t, name)
+            if ok is True:
+                return getattr(o, name)()
+            if ok is not False:
+                ok(o, (), {}, f[0].meter)
                 return getattr(o, name)()
             return invoke(f, get_attr(o, name, f[0].wraps), ())
         return mcall0
@@ -529,8 +545,14 @@ def _method_call(c: Compiler, node: ast.Call):
                     return fn(a0(f))
                 return call_value(f[0].meter, fn, (a0(f),), None)
             ok = direct_cache.get((t, name))
-            if ok or (ok is None and _direct(t, name)):
+            if ok is None:
+                ok = _direct(t, name)
+            if ok is True:
                 return getattr(o, name)(a0(f))
+            if ok is not False:
+                x = a0(f)
+                ok(o, (x,), {}, f[0].meter)
+                return getattr(o, name)(x)
             fn = get_attr(o, name, f[0].wraps)
             return invoke(f, fn, (a0(f),))
         return mcall1
@@ -545,8 +567,14 @@ def _method_call(c: Compiler, node: ast.Call):
                 return fn(a0(f), a1(f))
             return call_value(f[0].meter, fn, (a0(f), a1(f)), None)
         ok = direct_cache.get((t, name))
-        if ok or (ok is None and _direct(t, name)):
+        if ok is None:
+            ok = _direct(t, name)
+        if ok is True:
             return getattr(o, name)(a0(f), a1(f))
+        if ok is not False:
+            x, y = a0(f), a1(f)
+            ok(o, (x, y), {}, f[0].meter)
+            return getattr(o, name)(x, y)
         fn = get_attr(o, name, f[0].wraps)
         return invoke(f, fn, (a0(f), a1(f)))
     return mcall2

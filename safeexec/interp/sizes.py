@@ -834,6 +834,11 @@ def check_call(func, args, kwargs, meter) -> None:
     check(owner, args, kwargs, meter)
 
 
+def method_check(t: type, name: str):
+    """The pre-check `check(obj, args, kwargs, meter)` of builtin type t's method `name`, or None."""
+    return _METHOD_CHECKS.get((t, name))
+
+
 def checked_method_names() -> frozenset:
     """Names of builtin-type methods that have a pre-check here (the interpreter calls every other
     method of a reviewed builtin type directly)."""

@@ -116,6 +116,28 @@ def c_AugAssign(c: Compiler, node: ast.AugAssign):
         store = c.store_name(t.id)
         kind, slot = c.scope.resolve(t.id)
         name = t.id
+        if kind == "global" and isinstance(node.op, ast.Add):
+            def aug_global_add(f):
+                rt = f[0]
+                g = rt.g
+                cur = g[name] if name in g else load(f)
+                v = rhs(f)
+                if type(cur) is int and type(v) is int:   # (the Add pre-check admits these)
+                    g[name] = cur + v
+                else:
+                    g[name] = apply(rt.meter, cur, v)
+            return aug_global_add
+        if kind == "local" and isinstance(node.op, ast.Add):
+            def aug_local_add(f):
+                cur = f[slot]
+                if cur is UNBOUND:
+                    cur = load(f)  # raises UnboundLocalError with CPython's message
+                v = rhs(f)
+                if type(cur) is int and type(v) is int:
+                    f[slot] = cur + v
+                else:
+                    f[slot] = apply(f[0].meter, cur, v)
+            return aug_local_add
         if kind == "global":
             def aug_global(f):
                 rt = f[0]
@@ -284,7 +306,13 @@ def handler_parts(c: Compiler, h: ast.ExceptHandler):
     return kind, store, unbind
 
 
+# The builtin exception classes: an `except` clause naming one needs no further check.
+BUILTIN_EXCEPTIONS = exprs._PLAIN_EXCEPTIONS | {BaseExceptionGroup, ExceptionGroup}
+
+
 def check_except_type(t):
+    if type(t) is type and t in BUILTIN_EXCEPTIONS:
+        return t
     if isinstance(t, type) and issubclass(t, BaseException):
         return t
     if isinstance(t, tuple) and all(isinstance(x, type) and issubclass(x, BaseException) for x in t):
