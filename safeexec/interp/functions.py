@@ -238,6 +238,7 @@ def _comprehension(c: Compiler, node, kind: str):
             raise Unsupported("async comprehensions are not supported", node)
         levels.append((store_target(sub, g.target), sub.expr(g.iter) if i else None,
                        [sub.expr(x) for x in g.ifs]))
+    key = value = elt = None
     if kind == "dict":
         key, value = sub.expr(node.key), sub.expr(node.value)
     else:
@@ -311,7 +312,7 @@ def _comprehension(c: Compiler, node, kind: str):
                     else:
                         out[key(cf)] = value(cf)
         return loop
-    top_loop = make_loop(0)
+    top_loop = _flat_loop(sub, node, kind, levels, key, value, elt) or make_loop(0)
     factory = {"list": list, "set": set, "dict": dict}[kind]
 
     def comp(f):
@@ -320,6 +321,51 @@ def _comprehension(c: Compiler, node, kind: str):
         top_loop(frame(f, it), it, out)
         return out
     return comp
+
+
+_FLAT_LOOPS: dict = {}
+
+
+def _flat_loop(sub: Compiler, node, kind: str, levels, key, value, elt):
+    """The loop of a one-level comprehension over a plain local name with at most one `if`
+    (`[x * 2 for x in xs if x]`), written out for its kind: the item stored in its slot, the
+    condition and the element read without the generic loop's dispatch. None otherwise."""
+    gen = node.generators[0]
+    if len(levels) != 1 or len(gen.ifs) > 1:
+        return None
+    names = [gen.target] if isinstance(gen.target, ast.Name) else \
+        gen.target.elts if isinstance(gen.target, ast.Tuple) else []
+    if not names or not all(isinstance(n, ast.Name) for n in names):
+        return None
+    resolved = [sub.scope.resolve(n.id) for n in names]
+    if any(k != "local" for k, _ in resolved):
+        return None
+    # `i, s = x` unpacked by CPython itself: its messages, and at most len+1 items read
+    slots = tuple(slot for _, slot in resolved)
+    store = ", ".join(f"cf[{slot}]" for slot in slots) + \
+        ("," if isinstance(gen.target, ast.Tuple) and len(slots) == 1 else "")
+    shape = (kind, len(gen.ifs), store)
+    make = _FLAT_LOOPS.get(shape)
+    if make is None:
+        add = {"list": "append(elt(cf))", "set": "add(elt(cf))",
+               "dict": "out.__setitem__(key(cf), value(cf))"}[kind]
+        test = "            if not cond(cf):\n                continue\n" if gen.ifs else ""
+        src = ("def make(cond, elt, key, value):\n"
+               "    def loop(cf, it, out):\n"
+               "        m = cf[0].meter\n"
+               f"        {'append = out.append' if kind == 'list' else 'add = out.add' if kind == 'set' else 'pass'}\n"
+               "        for x in it:\n"
+               "            m.ops += 1\n"
+               "            if m.ops >= m.next_check:\n"
+               "                m.checkpoint()\n"
+               f"            {store} = x\n"
+               f"{test}"
+               f"            {add}\n"
+               "    return loop\n")
+        ns: dict = {}
+        exec(compile(src, f"<comprehension loop {kind}{len(gen.ifs)}>", "exec"), ns)  # our template
+        make = _FLAT_LOOPS[shape] = ns["make"]
+    return make(levels[0][2][0] if gen.ifs else None, elt, key, value)
 
 
 def c_ListComp(c, node):
