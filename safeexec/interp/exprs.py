@@ -324,9 +324,7 @@ def c_Dict(c: Compiler, node: ast.Dict):
 
 
 def c_Subscript(c: Compiler, node: ast.Subscript):
-    obj = c.expr(node.value)
-    index = c.expr(node.slice)
-    return lambda f: obj(f)[index(f)]
+    return shapes.specialised_statement(c, "getitem", node.value, node.slice)
 
 
 def c_Slice(c: Compiler, node: ast.Slice):

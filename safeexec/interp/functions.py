@@ -278,7 +278,7 @@ def _comprehension(c: Compiler, node, kind: str):
                             yield from inner(cf, iter(levels[level + 1][1](cf)))
             calls.SELF_METERED.add(gen.__code__)
             return gen
-        top = make_gen(0)
+        top = _flat_loop(sub, node, kind, levels, key, value, elt) or make_gen(0)
 
         def genexp(f):
             it = iter(first_iter(f))
@@ -327,8 +327,8 @@ _FLAT_LOOPS: dict = {}
 
 
 def _flat_loop(sub: Compiler, node, kind: str, levels, key, value, elt):
-    """The loop of a one-level comprehension over a plain local name with at most one `if`
-    (`[x * 2 for x in xs if x]`), written out for its kind: the item stored in its slot, the
+    """The loop of a one-level comprehension or generator expression over plain local names
+    with at most one `if` (`[x * 2 for x in xs if x]`), written out for its kind: the item stored in its slot, the
     condition and the element read without the generic loop's dispatch. None otherwise."""
     gen = node.generators[0]
     if len(levels) != 1 or len(gen.ifs) > 1:
@@ -347,11 +347,11 @@ def _flat_loop(sub: Compiler, node, kind: str, levels, key, value, elt):
     shape = (kind, len(gen.ifs), store)
     make = _FLAT_LOOPS.get(shape)
     if make is None:
-        add = {"list": "append(elt(cf))", "set": "add(elt(cf))",
+        add = {"list": "append(elt(cf))", "set": "add(elt(cf))", "gen": "yield elt(cf)",
                "dict": "out.__setitem__(key(cf), value(cf))"}[kind]
         test = "            if not cond(cf):\n                continue\n" if gen.ifs else ""
         src = ("def make(cond, elt, key, value):\n"
-               "    def loop(cf, it, out):\n"
+               f"    def loop(cf, it{'' if kind == 'gen' else ', out'}):\n"
                "        m = cf[0].meter\n"
                f"        {'append = out.append' if kind == 'list' else 'add = out.add' if kind == 'set' else 'pass'}\n"
                "        for x in it:\n"
@@ -365,6 +365,8 @@ def _flat_loop(sub: Compiler, node, kind: str, levels, key, value, elt):
         ns: dict = {}
         exec(compile(src, f"<comprehension loop {kind}{len(gen.ifs)}>", "exec"), ns)  # our template
         make = _FLAT_LOOPS[shape] = ns["make"]
+        if kind == "gen":   # a generator expression ticks once per item itself
+            calls.SELF_METERED.add(make(None, None, None, None).__code__)
     return make(levels[0][2][0] if gen.ifs else None, elt, key, value)
 
 

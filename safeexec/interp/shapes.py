@@ -55,7 +55,8 @@ def _load_global(f, name):
         raise NameError(f"name '{name}' is not defined") from None
 
 
-_NS = {"UNBOUND": UNBOUND, "unbound": _unbound, "load_global": _load_global}
+_NS = {"UNBOUND": UNBOUND, "unbound": _unbound, "load_global": _load_global,
+       "SEQUENCES": frozenset({list, tuple, str, bytes, bytearray})}
 
 
 def _make(key):
@@ -104,11 +105,57 @@ def _make_call(key):
     return ns["make"]
 
 
+_STATEMENTS = {
+    # obj[key]
+    "getitem": "        return ({a})[{b}]\n",
+    # obj[key] = value: value first, then obj, then key, as CPython; a slice store of a big
+    # sequence is charged before it happens (l[len(l):] = l doubles a list per statement)
+    "setitem": ("        _x = {v}\n"
+                "        _o = {a}\n"
+                "        _k = {b}\n"
+                "        if type(_k) is slice and type(_x) in SEQUENCES and len(_x) > 4096:\n"
+                "            f[0].meter.alloc(8 * len(_x))\n"
+                "        _o[_k] = _x\n"),
+    # name += value for a local (slot a) or global (name a) target
+    "iadd_local": ("        _c = f[a]\n"
+                   "        if _c is UNBOUND:\n"
+                   "            unbound(a_name)\n"
+                   "        _x = {v}\n"
+                   "        f[a] = _c + _x if type(_c) is int and type(_x) is int "
+                   "else apply(f[0].meter, _c, _x)\n"),
+    "iadd_global": ("        _g = f[0].g\n"
+                    "        _c = _g[a] if a in _g else load_global(f, a)\n"
+                    "        _x = {v}\n"
+                    "        _g[a] = _c + _x if type(_c) is int and type(_x) is int "
+                    "else apply(f[0].meter, _c, _x)\n"),
+}
+
+
+def _make_statement(key):
+    """Compile the shape `key` = (template name, a shape, b shape, v shape)."""
+    name, ls, rs, vs = key
+    body = _STATEMENTS[name].format(a=_READ[ls].format(side="a"), b=_READ[rs].format(side="b"),
+                                    v=_READ[vs].format(side="v"))
+    src = (f"def make(a, b, v, a_name, b_name, v_name, apply):\n"
+           f"    def op(f):\n"
+           f"{body}"
+           f"    return op\n")
+    ns = dict(_NS)
+    exec(compile(src, f"<shape {name} {ls}{rs}{vs}>", "exec"), ns)  # our template
+    return ns["make"]
+
+
 class _Shapes(dict):
     """Shapes compiled on first use (~0.1 ms each) and kept: import stays cheap."""
 
     def __missing__(self, key):
-        make = self[key] = _make_call(key) if key[0] == "call" else _make(key)
+        if key[0] == "call":
+            make = _make_call(key)
+        elif key[0] in _STATEMENTS:
+            make = _make_statement(key)
+        else:
+            make = _make(key)
+        self[key] = make
         return make
 
 
@@ -151,3 +198,15 @@ def specialised_call(c, func: ast.expr, args: list, call_value, function_type, m
     key = ("call", fs, *[s for s, _, _ in shaped[:len(args)]])
     return _TABLE[key](fv, av, bv, fn_name, a_name, b_name, call_value, function_type,
                        method_type)
+
+
+def _none(c, node):
+    return ("c", None, None) if node is None else operand(c, node)
+
+
+def specialised_statement(c, name: str, a=None, b=None, v=None, *, target=None, apply=None):
+    """A statement shape from _STATEMENTS over up to three operand nodes; `target` =
+    (value, name) stands in for `a` when it is a slot or a global's name."""
+    (ls, av, a_name) = ("c", target[0], target[1]) if target is not None else _none(c, a)
+    (rs, bv, b_name), (vs, vv, v_name) = _none(c, b), _none(c, v)
+    return _TABLE[name, ls, rs, vs](av, bv, vv, a_name, b_name, v_name, apply)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 
-from . import exprs
+from . import exprs, shapes
 from .compiler import STMT, Compiler, Unsupported
 from .errors_map import to_refused
 from .guards import PURE_MARK, get_attr, get_attr_plain, is_plain_name, set_attr, set_attr_plain
@@ -56,6 +56,8 @@ def c_Assign(c: Compiler, node: ast.Assign):
         t = node.targets[0]
         if isinstance(t, ast.Attribute) and is_plain_name(c.mangle(t.attr)):
             return _assign_plain_attr(c, t, value)
+        if isinstance(t, ast.Subscript):
+            return shapes.specialised_statement(c, "setitem", t.value, t.slice, node.value)
         if isinstance(t, ast.Name):
             kind, slot = c.scope.resolve(t.id)
             if kind == "local":
@@ -116,6 +118,10 @@ def c_AugAssign(c: Compiler, node: ast.AugAssign):
         store = c.store_name(t.id)
         kind, slot = c.scope.resolve(t.id)
         name = t.id
+        if kind in ("global", "local") and isinstance(node.op, ast.Add):
+            target = (slot if kind == "local" else name, name)
+            return shapes.specialised_statement(c, f"iadd_{kind}", v=node.value, target=target,
+                                                apply=apply)
         if kind == "global" and isinstance(node.op, ast.Add):
             def aug_global_add(f):
                 rt = f[0]
