@@ -9,7 +9,7 @@ import ast
 import builtins
 import operator as op
 
-from . import calls, guards, policy, shapes
+from . import calls, fused, guards, policy, shapes
 from .compiler import EXPR, Compiler, Unsupported
 from .guards import get_attr, get_attr_plain, is_plain_name
 from .runtime import UNBOUND
@@ -145,7 +145,14 @@ def c_Attribute(c: Compiler, node: ast.Attribute):
     return attr
 
 
+def _fused(c: Compiler, node):
+    return fused.fuse(c, node, lambda op: checked_binop(CHECKED[op], BINOPS[op]), call_value,
+                      _FunctionType, _MethodType)
+
+
 def c_BinOp(c: Compiler, node: ast.BinOp):
+    if fused.worth_fusing(node):
+        return _fused(c, node)
     symbol = shapes.PLAIN_BINOPS.get(type(node.op))
     if symbol is not None:
         return shapes.specialised(c, symbol, node.left, node.right)
@@ -157,6 +164,8 @@ def c_BinOp(c: Compiler, node: ast.BinOp):
 
 
 def c_UnaryOp(c: Compiler, node: ast.UnaryOp):
+    if fused.worth_fusing(node):
+        return _fused(c, node)
     operand = c.expr(node.operand)
     if isinstance(node.op, ast.Not):
         return lambda f: not operand(f)
@@ -165,6 +174,8 @@ def c_UnaryOp(c: Compiler, node: ast.UnaryOp):
 
 
 def c_BoolOp(c: Compiler, node: ast.BoolOp):
+    if fused.worth_fusing(node):
+        return _fused(c, node)
     values = [c.expr(v) for v in node.values]
     if isinstance(node.op, ast.And):
         def and_(f):
@@ -195,6 +206,8 @@ def _compare_fn(opnode):
 
 
 def c_Compare(c: Compiler, node: ast.Compare):
+    if fused.worth_fusing(node):
+        return _fused(c, node)
     if len(node.ops) == 1 and type(node.ops[0]) in shapes.COMPARES:
         return shapes.specialised(c, shapes.COMPARES[type(node.ops[0])], node.left,
                                   node.comparators[0])
@@ -227,6 +240,8 @@ def _in(fn, f, a, b):
 
 
 def c_IfExp(c: Compiler, node: ast.IfExp):
+    if fused.worth_fusing(node):
+        return _fused(c, node)
     test, body, orelse = c.expr(node.test), c.expr(node.body), c.expr(node.orelse)
     return lambda f: body(f) if test(f) else orelse(f)
 
@@ -586,6 +601,8 @@ def c_Call(c: Compiler, node: ast.Call):
             and not node.keywords and len(node.args) <= 2
             and not any(isinstance(a, ast.Starred) for a in node.args)):
         return _method_call(c, node)
+    if fused.worth_fusing(node):
+        return _fused(c, node)
     func = c.expr(node.func)
     args, kwargs = _call_args(c, node)
     if kwargs is None and all(not isinstance(a, ast.Starred) for a in node.args):

@@ -345,7 +345,7 @@ def _make_factory(posonly, positional, vararg, kwonly, kwarg, ndefaults, kw_with
             slots.append(f"{p}C({values[k]})" if i in cell_params else values[k])
         else:
             slots.append(f"{p}C({p}U)" if i in local_cells else f"{p}U")
-    slots.append(f"*{p}cells")
+    slots += [f"{p}cells[{i}]" for i in range(ncells)]
     if is_expr:
         run = (f"            return {p}body({p}f)\n"
                f"        except {p}BE as {p}e:\n"
@@ -358,19 +358,21 @@ def _make_factory(posonly, positional, vararg, kwonly, kwarg, ndefaults, kw_with
         f"{p}push, {p}RET, {p}BE, {p}line, {p}name):\n"
         f"    def {p}fn({', '.join(params)}):\n"
         f"        {p}m = {p}rt.meter\n"
-        f"        {p}m.ops += 1\n"
-        f"        if {p}m.ops >= {p}m.next_check:\n"
+        f"        {p}o = {p}m.ops + 1\n"
+        f"        {p}m.ops = {p}o\n"
+        f"        if {p}o >= {p}m.next_check:\n"
         f"            {p}m.checkpoint()\n"
-        f"        if {p}m.depth >= {p}m.max_depth:\n"
+        f"        {p}k = {p}m.depth\n"
+        f"        if {p}k >= {p}m.max_depth:\n"
         f"            {p}deep({p}m)\n"
-        f"        {p}m.depth += 1\n"
+        f"        {p}m.depth = {p}k + 1\n"
         f"        {p}f = [{p}rt, None, {', '.join(slots)}]\n"
         f"        try:\n"
         f"{run}"
         f"            {p}push({p}e, {p}name)\n"
         f"            raise\n"
         f"        finally:\n"
-        f"            {p}m.depth -= 1\n"
+        f"            {p}m.depth = {p}k\n"
         + ("" if is_expr else f"        return {p}f[1] if {p}r is {p}RET else None\n") +
         f"    return {p}fn\n")
     namespace: dict = {"__builtins__": {}}
