@@ -354,6 +354,8 @@ def c_Starred(c: Compiler, node: ast.Starred):
 
 
 def c_JoinedStr(c: Compiler, node: ast.JoinedStr):
+    if 1 < len(node.values) <= 32:
+        return fused.fuse_fstring(c, node)
     parts = [c.expr(v) for v in node.values]
     if len(parts) == 1:
         p0 = parts[0]

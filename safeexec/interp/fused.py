@@ -147,3 +147,33 @@ def fuse(c, node, slow_binop, call_value, function_type, method_type):
             _MAKERS.clear()
         _MAKERS[body] = make
     return make(*em.params)
+
+
+def fuse_fstring(c, node: ast.JoinedStr):
+    """`f"{a}-{b}"`: one generated join; a `{x}` with no conversion and no spec is `format(x,
+    '')` inline (what the per-part closure does), any other part keeps its closure."""
+    params: list = []
+    parts = []
+    for v in node.values:
+        params.append(v.value if isinstance(v, ast.Constant) else None)
+        i = len(params) - 1
+        if isinstance(v, ast.Constant):
+            parts.append(f"p{i}")
+        elif isinstance(v, ast.FormattedValue) and v.conversion == -1 and v.format_spec is None:
+            params[i] = c.expr(v.value)
+            parts.append(f"format(p{i}(f), '')")
+        else:
+            params[i] = c.expr(v)
+            parts.append(f"p{i}(f)")
+    body = f"''.join(({', '.join(parts)},))"
+    make = _MAKERS.get(body)
+    if make is None:
+        args = ", ".join(f"p{i}" for i in range(len(params)))
+        src = f"def make({args}):\n    def fstring(f):\n        return {body}\n    return fstring\n"
+        ns = {"__builtins__": {}, "format": format}
+        exec(compile(src, "<fused f-string>", "exec"), ns)  # our template, no user text
+        make = ns["make"]
+        if len(_MAKERS) >= MAX_MAKERS:
+            _MAKERS.clear()
+        _MAKERS[body] = make
+    return make(*params)

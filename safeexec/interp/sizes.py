@@ -536,6 +536,9 @@ def _replace(self, args, kwargs, meter) -> None:
     (len+1)*len(new) for an empty `old`, else count(old)*(len(new)-len(old))."""
     if len(args) < 2:
         return
+    if type(self) is str and type(args[0]) is str and type(args[1]) is str and \
+            len(self) + (len(self) + 1) * len(args[1]) < SMALL:
+        return                                  # the result cannot reach SMALL characters
     base, old, new = _seq_base(self), args[0], args[1]
     allowed = (str,) if base is str else (bytes, bytearray)
     if _seq_base(old) not in allowed or _seq_base(new) not in allowed:
