@@ -397,10 +397,12 @@ ESCAPE_LIMITS = safeexec.Limits(max_ops=20_000, timeout=1.0, max_memory=64 * 2**
 _RUNS = [0]
 
 
-def _collect_now_and_then(every: int = 200) -> None:
-    """Unfrozen objects land in the oldest generation without counting towards its automatic
-    collection, so the cyclic garbage frozen with them would pile up (a 100,000-program run
-    once grew to 21 GiB): a full collection every `every` runs frees it."""
+def _collect_now_and_then(every: int = 2000) -> None:
+    """The objects a run leaves alive at its in-window collection (its outcome, the exception and
+    what hangs off it) are moved to the oldest generation, and so is everything unfrozen, without
+    counting towards that generation's automatic collection: their garbage piled up at about
+    90 KiB a run (a 100,000-program run once grew to 21 GiB). A full collection every `every`
+    runs frees it; it takes a second or more on a deep run's heap, hence not every run."""
     _RUNS[0] += 1
     if _RUNS[0] % every == 0:
         gc.collect()
