@@ -18,7 +18,7 @@ from __future__ import annotations
 import ast
 import re
 
-from . import shapes
+from . import guards, shapes
 from .runtime import UNBOUND
 
 MAX_NODES = 40        # a bigger tree is cut: its deeper parts stay closures
@@ -37,6 +37,8 @@ def _fusable(node) -> bool:
         return len(node.ops) == 1 and type(node.ops[0]) in shapes.COMPARES
     if isinstance(node, (ast.UnaryOp, ast.IfExp, ast.BoolOp)):
         return True
+    if isinstance(node, ast.Attribute):     # `self.x`: a name with no per-object check
+        return guards.is_plain_name(node.attr)
     if isinstance(node, ast.Call):
         return (not node.keywords and len(node.args) <= 3
                 and not any(isinstance(a, ast.Starred) for a in node.args)
@@ -56,6 +58,8 @@ def _children(node) -> list:
         return [node.test, node.body, node.orelse]
     if isinstance(node, ast.BoolOp):
         return list(node.values)
+    if isinstance(node, ast.Attribute):
+        return [node.value]
     return [node.func, *node.args]
 
 
@@ -115,6 +119,10 @@ class _Emitter:
             return f"({_UNARY[type(node.op)]}{kids[0]})"
         if isinstance(node, ast.IfExp):
             return f"({kids[1]} if {kids[0]} else {kids[2]})"
+        if isinstance(node, ast.Attribute):   # as exprs.c_Attribute's plain_attr
+            o, name = self.temp(), self.param(self.c.mangle(node.attr))
+            return (f"(getattr({o}, {name}) if type({o} := {kids[0]}) not in NOT_PLAIN "
+                    f"else get_attr({o}, {name}, f[0].wraps))")
         if isinstance(node, ast.BoolOp):
             word = " and " if isinstance(node.op, ast.And) else " or "
             return f"({word.join(kids)})"
@@ -140,7 +148,8 @@ def fuse(c, node, slow_binop, call_value, function_type, method_type):
         ns = {"__builtins__": {}, "type": type, "int": int, "float": float, "UNBOUND": UNBOUND,
               "NEVER": _NEVER,
               "unbound": shapes._unbound, "load_global": shapes._load_global,
-              "call_value": call_value, "FT": function_type, "MT": method_type}
+              "call_value": call_value, "FT": function_type, "MT": method_type,
+              "getattr": getattr, "get_attr": guards.get_attr, "NOT_PLAIN": guards.NOT_PLAIN}
         exec(compile(src, "<fused expression>", "exec"), ns)  # our template, no user text
         make = ns["make"]
         if len(_MAKERS) >= MAX_MAKERS:
