@@ -12,7 +12,7 @@ from . import calls
 from .compiler import EXPR, STMT, Compiler, Unsupported
 from .exprs import _elements
 from .guards import SANDBOX_MARK, SANDBOX_TOKEN, Cell, is_sandbox_class, register_sandbox_class
-from .runtime import UNBOUND, FunctionSpec, Signature, make_function, note_line
+from .runtime import RETURN, UNBOUND, FunctionSpec, Signature, make_function, note_line
 from .signals import Refused
 from .targets import store_target
 
@@ -80,6 +80,24 @@ def _guarded_expression(sub: Compiler, stmts):
     return guarded
 
 
+def _ends_in_return(stmts) -> bool:
+    """Statements ending in `return <expr>` (most function bodies): the value is returned
+    directly, the return sentinel only kept for a `return` nested in the statements before."""
+    return len(stmts) >= 2 and isinstance(stmts[-1], ast.Return) and stmts[-1].value is not None
+
+
+def _prefixed_expression(sub: Compiler, stmts):
+    prefix = sub.body(stmts[:-1])
+    final = sub.expr(stmts[-1].value)
+
+    def prefixed(f):
+        r = prefix(f)
+        if r is not None:       # a nested `return` (break/continue cannot leave a function)
+            return f[1] if r is RETURN else None
+        return final(f)  # the caller notes the final line
+    return prefixed
+
+
 def compile_function(c: Compiler, node, name: str, is_lambda: bool):
     """Return a closure `(frame) -> function` (decorators not applied)."""
     scope = c.scopes[node]
@@ -97,6 +115,9 @@ def compile_function(c: Compiler, node, name: str, is_lambda: bool):
         stmts = node.body[1:] if doc is not None else node.body
         if not scope.is_generator and _guard_returns(stmts):
             expr_body, expr_line = _guarded_expression(sub, stmts), stmts[-1].lineno
+            body = None
+        elif not scope.is_generator and _ends_in_return(stmts):
+            expr_body, expr_line = _prefixed_expression(sub, stmts), stmts[-1].lineno
             body = None
         else:
             closure, is_gen = sub.block(node.body)
