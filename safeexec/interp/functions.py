@@ -385,6 +385,8 @@ def _flat_loop(sub: Compiler, node, kind: str, levels, key, value, elt):
                "    return loop\n")
         ns: dict = {}
         exec(compile(src, f"<comprehension loop {kind}{len(gen.ifs)}>", "exec"), ns)  # our template
+        if len(_FLAT_LOOPS) >= 1024:   # keyed by slot numbers: stay bounded
+            _FLAT_LOOPS.clear()
         make = _FLAT_LOOPS[shape] = ns["make"]
         if kind == "gen":   # a generator expression ticks once per item itself
             calls.SELF_METERED.add(make(None, None, None, None).__code__)

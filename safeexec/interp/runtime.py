@@ -306,6 +306,8 @@ def native_wrapper(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults:
            len(cells), tuple(spec.cell_params), tuple(local_cells), spec.expr_body is not None)
     factory = _FACTORIES.get(key)
     if factory is None:
+        if len(_FACTORIES) >= MAX_FACTORIES:   # parameter names vary without end: stay bounded
+            _FACTORIES.clear()
         factory = _FACTORIES[key] = _make_factory(*key)
     body = spec.expr_body if spec.expr_body is not None else spec.body
     return factory(rt, body, cells, defaults, kwdefaults, UNBOUND, Cell, _depth_exceeded,
@@ -313,6 +315,7 @@ def native_wrapper(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults:
 
 
 _FACTORIES: dict = {}
+MAX_FACTORIES = 4096
 
 
 def _depth_exceeded(m) -> None:
