@@ -96,6 +96,19 @@ def test_depth_limit_allows_recursion_below_it():
     assert outcome.kind == "ok" and outcome.value == "90", str(outcome)
 
 
+@pytest.mark.parametrize("code", [
+    "def f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\nf(1000)",
+    "class A:\n    def m(self, n):\n        if n == 0:\n            return 0\n"
+    "        x = self.m(n - 1)\n        return x + 1\nA().m(1000)",
+    "def g(n):\n    for i in range(1):\n        if n:\n            return g(n - 1) + 1\n    return 0\ng(1000)",
+])
+def test_recursion_of_1000_is_available_when_the_limit_allows_it(code):
+    """The depth limit is a Limits field: raised, 1,000 nested sandboxed calls run (the interpreter
+    raises the host's recursion limit to fit them)."""
+    outcome = case("deep_ok", code, limits=safeexec.Limits(max_depth=1200, timeout=10.0)).run()
+    assert outcome.kind == "ok" and outcome.value == "1000", str(outcome)
+
+
 OUTPUT = safeexec.Limits(timeout=1.0, max_memory=64 * 2**20, max_ops=10**6, max_output=10_000)
 FLOODS = [
     case("print_loop", "while True:\n    print('x' * 1000)", "output", limits=OUTPUT),
