@@ -73,7 +73,7 @@ def value_programs(draw):
 @example(  # known.py json-internals-reachable
     program="import json\nx = json.JSONDecoder().parse_object\ntry:\n    x = getattr(x, 'keywords', x)\n"
             "except BaseException as err:\n    x = err\nx\n")
-@example(  # known.py interpreter-functions-carry-module-namespace
+@example(  # builtins were functions carrying safeexec.interp.safe_builtins' namespace (fixed)
     program="x = getattr\ntry:\n    x = getattr(x, 'keywords', x)\nexcept BaseException as err:\n"
             "    x = err\nx\n")
 def test_no_capability_in_value(program):

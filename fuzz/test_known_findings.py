@@ -28,12 +28,12 @@ def test_exit_does_not_receive_a_traceback():
     assert oracle.forbidden_in_value(outcome.value) == []
 
 
-@xfail("known.py interpreter-functions-carry-module-namespace")
 def test_builtins_carry_no_interpreter_namespace():
     """Host code that reads `__globals__` of a function it is handed (the channel closed for
     sandbox-defined functions) must find nothing behind the sandbox's builtins either."""
-    outcome = oracle.run_outcome("[print, getattr, sorted, sum, super, dir, format]",
-                                 limits=oracle.ESCAPE_LIMITS)
+    outcome = oracle.run_outcome(
+        "[print, getattr, hasattr, setattr, delattr, dir, format, pow, sum, min, max, sorted, any, "
+        "all, super, '{}'.format]", limits=oracle.ESCAPE_LIMITS)
     assert isinstance(outcome, safeexec.Result)
     assert oracle.forbidden_in_value(outcome.value) == []
 
@@ -87,3 +87,13 @@ TRACEBACKS = {
 def test_traceback_frames_match_cpython(name):
     program = TRACEBACKS[name]
     assert run_sandboxed(program).frames == run_native(program).frames
+
+
+def test_module_wraps_carry_no_interpreter_namespace():
+    """The same for module wraps: wrapped functions, mirror classes' methods, method wraps."""
+    outcome = oracle.run_outcome(
+        "import json, functools, re\np = re.compile('a')\n[json.dumps, json.loads, "
+        "json.JSONEncoder.encode, json.JSONEncoder().encode, functools.reduce, functools.wraps, "
+        "p.match, p.sub]", limits=oracle.ESCAPE_LIMITS, allowed_imports=["json", "functools", "re"])
+    assert isinstance(outcome, safeexec.Result)
+    assert oracle.forbidden_in_value(outcome.value) == []

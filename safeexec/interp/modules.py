@@ -35,6 +35,7 @@ import types
 from collections.abc import Callable, Iterable
 
 from ..errors import PolicyViolation
+from .isolate import isolated
 
 
 class _LazyWraps:
@@ -341,7 +342,8 @@ class ModuleLoader:
         if key not in self._wrapped:
             _reason, factory = mw.WRAP[module][name]
             real = getattr(importlib.import_module(module), name)
-            self._wrapped[key] = factory(self.ctx, real)
+            # (made by a rebuilt factory: what it makes has no way to module_wraps' globals)
+            self._wrapped[key] = isolated(factory)(self.ctx, real)
         return self._wrapped[key]
 
     def _identity_index(self) -> dict[int, tuple]:
@@ -372,7 +374,7 @@ class ModuleLoader:
         """(host type, attribute) -> factory(receiver): replacements for methods of host objects
         the sandbox can reach without importing anything (a compiled pattern from Match.re), for
         the attribute guard to merge into its own method wraps."""
-        return mw.type_wraps(self.ctx)
+        return isolated(mw.type_wraps)(self.ctx)
 
     # -- runs -------------------------------------------------------------------------------------
     @contextlib.contextmanager

@@ -10,6 +10,7 @@ import string
 import _string
 
 from . import policy
+from .isolate import isolated
 from .calls import SIZED, meter_iterable
 from .guards import ModuleProxy as _unused  # noqa: F401  (import order: guards first)
 from .guards import check_name, del_attr, exact_name, get_attr, set_attr
@@ -93,7 +94,12 @@ class GuardedFormatter(string.Formatter):
 
 
 def make_wraps(rt) -> dict:
-    """(type, attribute) -> factory(receiver) for methods that need a guarded replacement."""
+    """(type, attribute) -> factory(receiver) for methods that need a guarded replacement (made
+    by a rebuilt _make_wraps: the replacements have no way to this module's globals)."""
+    return isolated(_make_wraps)(rt)
+
+
+def _make_wraps(rt) -> dict:
     fmt = GuardedFormatter(rt)
 
     def str_format(s):
@@ -151,7 +157,8 @@ class Builtins(dict):
         if self.complete or self.rt is None:
             raise KeyError(key)
         self.complete = True
-        for name, value in _wrappers(self.rt).items():
+        # made by a rebuilt _wrappers: the wrappers have no way to this module's globals
+        for name, value in isolated(_wrappers)(self.rt).items():
             self.setdefault(name, value)
         return self[key]
 
