@@ -19,12 +19,13 @@ import sys
 import time
 
 import safeexec
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from fuzz import memory, oracle
 from fuzz.profiles import examples, tally
-from fuzz.strategies.limits import counted_loops, deep_structures, memory_hazards, time_hazards
+from fuzz.strategies.limits import (SLOW_CLASS, counted_loops, deep_structures, memory_hazards,
+                                   time_hazards)
 from fuzz.strategies.typed_programs import typed_programs
 
 TIME_SLACK = 1.5
@@ -92,6 +93,10 @@ def test_ops_budget_stops_within_budget(template, n, data):
 # -- time -----------------------------------------------------------------------------------------
 @examples(ci=60, deep=3_000)
 @given(time_hazards(), st.sampled_from([0.2, 0.4]))
+@example(  # with 1,000 iterations per comparison this finished inside 0.4 s once calls got faster
+    program="import itertools, collections, re, math, time, decimal, fractions, hashlib, statistics\n"
+            + SLOW_CLASS + "def g():\n    sorted([Slow() for _ in range(2000)])\n    yield 1\n"
+            "list(g())\n", timeout=0.4)
 def test_deadline_is_honoured(program, timeout):
     limits = safeexec.Limits(max_ops=10**9, timeout=timeout, max_memory=256 * 2**20)
     start = time.monotonic()
@@ -107,6 +112,7 @@ def test_deadline_is_honoured(program, timeout):
 # -- memory ---------------------------------------------------------------------------------------
 @examples(ci=100, deep=5_000)
 @given(memory_hazards())
+@example(program="import itertools, random, re\nx = set(range(1486448))\n")  # 40 B/item was charged
 def test_memory_is_bounded(program):
     limits = safeexec.Limits(max_ops=10**8, timeout=3.0, max_memory=64 * 2**20)
     with memory.PeakRss() as peak, memory.address_space_cap(4 * 2**30):

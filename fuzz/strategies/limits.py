@@ -85,7 +85,7 @@ TIME_HAZARDS = [
     "statistics.mean([decimal.Decimal('1e100000000')])",
 ]
 
-SLOW_CLASS = ("class Slow:\n    def __lt__(self, other):\n        n = 0\n        while n < 1000:\n"
+SLOW_CLASS = ("class Slow:\n    def __lt__(self, other):\n        n = 0\n        while n < 100000:\n"
               "            n += 1\n        return False\n")
 
 CONTEXTS = [
