@@ -605,41 +605,12 @@ def c_Call(c: Compiler, node: ast.Call):
         return _method_call(c, node)
     if fused.worth_fusing(node):
         return _fused(c, node)
+    plain = not node.keywords and all(not isinstance(a, ast.Starred) for a in node.args)
+    if plain and len(node.args) <= 2:
+        return shapes.specialised_call(c, node.func, node.args, call_value, _FunctionType,
+                                       _MethodType)
     func = c.expr(node.func)
     args, kwargs = _call_args(c, node)
-    if kwargs is None and all(not isinstance(a, ast.Starred) for a in node.args):
-        if len(node.args) <= 2:
-            return shapes.specialised_call(c, node.func, node.args, call_value, _FunctionType,
-                                           _MethodType)
-        pos = [c.expr(a) for a in node.args]
-        if len(pos) == 0:
-            def call0(f):
-                fn = func(f)
-                if type(fn) is _FunctionType or type(fn) is _MethodType:
-                    return fn()
-                return call_value(f[0].meter, fn, (), None)
-            return call0
-        if len(pos) == 1:
-            (a0,) = pos
-
-            def call1(f):
-                fn = func(f)
-                x = a0(f)
-                if type(fn) is _FunctionType or type(fn) is _MethodType:
-                    return fn(x)
-                return call_value(f[0].meter, fn, (x,), None)
-            return call1
-        if len(pos) == 2:
-            a0, a1 = pos
-
-            def call2(f):
-                fn = func(f)
-                x = a0(f)
-                y = a1(f)
-                if type(fn) is _FunctionType or type(fn) is _MethodType:
-                    return fn(x, y)
-                return call_value(f[0].meter, fn, (x, y), None)
-            return call2
 
     def call(f):
         fn = func(f)

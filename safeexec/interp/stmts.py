@@ -49,15 +49,17 @@ def c_Return(c: Compiler, node: ast.Return):
 
 
 def c_Assign(c: Compiler, node: ast.Assign):
+    if len(node.targets) == 1:
+        t = node.targets[0]
+        if isinstance(t, ast.Subscript):
+            return shapes.specialised_statement(c, "setitem", t.value, t.slice, node.value)
+        if isinstance(t, ast.Attribute) and is_plain_name(c.mangle(t.attr)):
+            return _assign_plain_attr(c, t, c.expr(node.value))
     value = c.expr(node.value)
     stores = [store_target(c, t) for t in node.targets]
     if len(stores) == 1:
         (store,) = stores
         t = node.targets[0]
-        if isinstance(t, ast.Attribute) and is_plain_name(c.mangle(t.attr)):
-            return _assign_plain_attr(c, t, value)
-        if isinstance(t, ast.Subscript):
-            return shapes.specialised_statement(c, "setitem", t.value, t.slice, node.value)
         if isinstance(t, ast.Name):
             kind, slot = c.scope.resolve(t.id)
             if kind == "local":
@@ -110,40 +112,20 @@ def _assign_plain_attr(c: Compiler, t: ast.Attribute, value):
 
 def c_AugAssign(c: Compiler, node: ast.AugAssign):
     """`t op= v`: the target's container and index are evaluated once, then the value."""
-    rhs = c.expr(node.value)
     t = node.target
     apply = exprs.inplace_apply(type(node.op))
+    if isinstance(t, ast.Name) and isinstance(node.op, ast.Add):
+        kind, slot = c.scope.resolve(t.id)
+        if kind in ("global", "local"):   # `total += i`: int + int inline, else `apply`
+            target = (slot if kind == "local" else t.id, t.id)
+            return shapes.specialised_statement(c, f"iadd_{kind}", v=node.value, target=target,
+                                                apply=apply)
+    rhs = c.expr(node.value)
     if isinstance(t, ast.Name):
         load = c.load_name(t.id)
         store = c.store_name(t.id)
         kind, slot = c.scope.resolve(t.id)
         name = t.id
-        if kind in ("global", "local") and isinstance(node.op, ast.Add):
-            target = (slot if kind == "local" else name, name)
-            return shapes.specialised_statement(c, f"iadd_{kind}", v=node.value, target=target,
-                                                apply=apply)
-        if kind == "global" and isinstance(node.op, ast.Add):
-            def aug_global_add(f):
-                rt = f[0]
-                g = rt.g
-                cur = g[name] if name in g else load(f)
-                v = rhs(f)
-                if type(cur) is int and type(v) is int:   # (the Add pre-check admits these)
-                    g[name] = cur + v
-                else:
-                    g[name] = apply(rt.meter, cur, v)
-            return aug_global_add
-        if kind == "local" and isinstance(node.op, ast.Add):
-            def aug_local_add(f):
-                cur = f[slot]
-                if cur is UNBOUND:
-                    cur = load(f)  # raises UnboundLocalError with CPython's message
-                v = rhs(f)
-                if type(cur) is int and type(v) is int:
-                    f[slot] = cur + v
-                else:
-                    f[slot] = apply(f[0].meter, cur, v)
-            return aug_local_add
         if kind == "global":
             def aug_global(f):
                 rt = f[0]
