@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # Lower layers first; a module may import only from its own layer or below.
 LAYERS = [
-    {"errors", "limits", "result", "hostwarnings"},
+    {"errors", "limits", "result", "hostwarnings", "interp.templates"},
     {"interp.meter", "interp.policy", "interp.signals", "interp.scopes", "interp.isolate"},
     {"interp.sizes", "interp.guards", "interp.errors_map"},
     {"interp.module_wraps", "interp.modules", "interp.runtime"},

@@ -6,13 +6,11 @@ calls.host_call; operators that can allocate a lot go through sizes.check_binop 
 from __future__ import annotations
 
 import ast
-import builtins
 import operator as op
 
 from . import calls, fused, guards, policy, shapes
 from .compiler import EXPR, Compiler, Unsupported
-from .guards import get_attr, get_attr_plain, is_plain_name
-from .runtime import UNBOUND
+from .guards import get_attr, is_plain_name
 from .signals import Refused
 
 from . import sizes
@@ -117,28 +115,10 @@ def c_Name(c: Compiler, node: ast.Name):
 
 
 def c_Attribute(c: Compiler, node: ast.Attribute):
-    obj = c.expr(node.value)
     name = c.mangle(node.attr)
     if is_plain_name(name):
-        NOT_PLAIN = guards.NOT_PLAIN
-        if isinstance(node.value, ast.Name):
-            kind, slot = c.scope.resolve(node.value.id)
-            if kind == "local":     # `self.x`: the object read from its slot
-                def local_attr(f):
-                    o = f[slot]
-                    if o is UNBOUND:
-                        o = obj(f)   # raises UnboundLocalError
-                    if type(o) in NOT_PLAIN:
-                        return get_attr(o, name, f[0].wraps)
-                    return getattr(o, name)
-                return local_attr
-
-        def plain_attr(f):
-            o = obj(f)
-            if type(o) in NOT_PLAIN:
-                return get_attr(o, name, f[0].wraps)
-            return getattr(o, name)
-        return plain_attr
+        return shapes.specialised_statement(c, "getattr", node.value, ast.Constant(name))
+    obj = c.expr(node.value)
 
     def attr(f):
         return get_attr(obj(f), name, f[0].wraps)
@@ -456,9 +436,8 @@ def _call_args(c: Compiler, node: ast.Call):
 _HOST_CALLED = frozenset(calls.BUILTIN_CALLABLE_TYPES) | {type}
 # Builtin exception classes: constructing one allocates nothing its arguments do not already hold
 # and runs no sandbox-chosen iteration (the groups, which take a sequence, are left out).
-_PLAIN_EXCEPTIONS = frozenset(
-    v for v in vars(builtins).values() if isinstance(v, type) and issubclass(v, BaseException)
-    and not issubclass(v, BaseExceptionGroup))
+_PLAIN_EXCEPTIONS = frozenset(e for e in policy.BUILTIN_EXCEPTIONS.values()
+                              if not issubclass(e, BaseExceptionGroup))
 
 
 def call_value(meter, fn, args, kwargs):

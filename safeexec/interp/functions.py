@@ -15,6 +15,7 @@ from .guards import SANDBOX_MARK, SANDBOX_TOKEN, Cell, is_sandbox_class, registe
 from .runtime import RETURN, UNBOUND, FunctionSpec, Signature, make_function, note_line
 from .signals import Refused
 from .targets import store_target
+from .templates import BoundedCache, compile_template
 
 
 def _docstring(body) -> str | None:
@@ -344,7 +345,7 @@ def _comprehension(c: Compiler, node, kind: str):
     return comp
 
 
-_FLAT_LOOPS: dict = {}
+_FLAT_LOOPS = BoundedCache(1024)   # keyed by slot numbers
 
 
 def _flat_loop(sub: Compiler, node, kind: str, levels, key, value, elt):
@@ -383,11 +384,8 @@ def _flat_loop(sub: Compiler, node, kind: str, levels, key, value, elt):
                f"{test}"
                f"            {add}\n"
                "    return loop\n")
-        ns: dict = {}
-        exec(compile(src, f"<comprehension loop {kind}{len(gen.ifs)}>", "exec"), ns)  # our template
-        if len(_FLAT_LOOPS) >= 1024:   # keyed by slot numbers: stay bounded
-            _FLAT_LOOPS.clear()
-        make = _FLAT_LOOPS[shape] = ns["make"]
+        make = _FLAT_LOOPS[shape] = compile_template(
+            src, f"<comprehension loop {kind}{len(gen.ifs)}>", {})
         if kind == "gen":   # a generator expression ticks once per item itself
             calls.SELF_METERED.add(make(None, None, None, None).__code__)
     return make(levels[0][2][0] if gen.ifs else None, elt, key, value)

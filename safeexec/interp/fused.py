@@ -20,6 +20,7 @@ import re
 
 from . import guards, shapes
 from .runtime import UNBOUND
+from .templates import BoundedCache, compile_template
 
 MAX_NODES = 40        # a bigger tree is cut: its deeper parts stay closures
 MAX_DEPTH = 12        # the generated expression's nesting (CPython's parser allows ~200)
@@ -120,9 +121,8 @@ class _Emitter:
         if isinstance(node, ast.IfExp):
             return f"({kids[1]} if {kids[0]} else {kids[2]})"
         if isinstance(node, ast.Attribute):   # as exprs.c_Attribute's plain_attr
-            o, name = self.temp(), self.param(self.c.mangle(node.attr))
-            return (f"(getattr({o}, {name}) if type({o} := {kids[0]}) not in NOT_PLAIN "
-                    f"else get_attr({o}, {name}, f[0].wraps))")
+            return shapes.PLAIN_ATTR.format(o=self.temp(), name=self.param(
+                self.c.mangle(node.attr)), obj=kids[0])
         if isinstance(node, ast.BoolOp):
             word = " and " if isinstance(node.op, ast.And) else " or "
             return f"({word.join(kids)})"
@@ -134,28 +134,30 @@ class _Emitter:
                 f"type({fn}) is MT) else call_value(f[0].meter, {fn}, ({listed}), None))")
 
 
-_MAKERS: dict = {}
+_MAKERS = BoundedCache(MAX_MAKERS)
+
+
+def _closure(body: str, params: list, namespace: dict, filename: str):
+    """`body` (an expression over `f` and p0, p1, ...) as a closure over `params`, its maker
+    compiled once per body."""
+    make = _MAKERS.get(body)
+    if make is None:
+        args = ", ".join(f"p{i}" for i in range(len(params)))
+        make = _MAKERS[body] = compile_template(
+            f"def make({args}):\n    def fused(f):\n        return {body}\n    return fused\n",
+            filename, namespace)
+    return make(*params)
 
 
 def fuse(c, node, slow_binop, call_value, function_type, method_type):
     """The closure `(frame) -> value` for the tree at `node` (worth_fusing(node) holds)."""
     em = _Emitter(c, slow_binop, call_value, function_type, method_type)
     body = em.emit(node)
-    make = _MAKERS.get(body)
-    if make is None:
-        args = ", ".join(f"p{i}" for i in range(len(em.params)))
-        src = f"def make({args}):\n    def fused(f):\n        return {body}\n    return fused\n"
-        ns = {"__builtins__": {}, "type": type, "int": int, "float": float, "UNBOUND": UNBOUND,
-              "NEVER": _NEVER,
-              "unbound": shapes._unbound, "load_global": shapes._load_global,
-              "call_value": call_value, "FT": function_type, "MT": method_type,
-              "getattr": getattr, "get_attr": guards.get_attr, "NOT_PLAIN": guards.NOT_PLAIN}
-        exec(compile(src, "<fused expression>", "exec"), ns)  # our template, no user text
-        make = ns["make"]
-        if len(_MAKERS) >= MAX_MAKERS:
-            _MAKERS.clear()
-        _MAKERS[body] = make
-    return make(*em.params)
+    ns = {"__builtins__": {}, "type": type, "int": int, "float": float, "UNBOUND": UNBOUND,
+          "NEVER": _NEVER, "unbound": shapes._unbound, "load_global": shapes._load_global,
+          "call_value": call_value, "FT": function_type, "MT": method_type,
+          "getattr": getattr, "get_attr": guards.get_attr, "NOT_PLAIN": guards.NOT_PLAIN}
+    return _closure(body, em.params, ns, "<fused expression>")
 
 
 def fuse_fstring(c, node: ast.JoinedStr):
@@ -163,26 +165,15 @@ def fuse_fstring(c, node: ast.JoinedStr):
     '')` inline (what the per-part closure does), any other part keeps its closure."""
     params: list = []
     parts = []
-    for v in node.values:
-        params.append(v.value if isinstance(v, ast.Constant) else None)
-        i = len(params) - 1
+    for i, v in enumerate(node.values):
         if isinstance(v, ast.Constant):
+            params.append(v.value)
             parts.append(f"p{i}")
         elif isinstance(v, ast.FormattedValue) and v.conversion == -1 and v.format_spec is None:
-            params[i] = c.expr(v.value)
+            params.append(c.expr(v.value))
             parts.append(f"format(p{i}(f), '')")
         else:
-            params[i] = c.expr(v)
+            params.append(c.expr(v))
             parts.append(f"p{i}(f)")
     body = f"''.join(({', '.join(parts)},))"
-    make = _MAKERS.get(body)
-    if make is None:
-        args = ", ".join(f"p{i}" for i in range(len(params)))
-        src = f"def make({args}):\n    def fstring(f):\n        return {body}\n    return fstring\n"
-        ns = {"__builtins__": {}, "format": format}
-        exec(compile(src, "<fused f-string>", "exec"), ns)  # our template, no user text
-        make = ns["make"]
-        if len(_MAKERS) >= MAX_MAKERS:
-            _MAKERS.clear()
-        _MAKERS[body] = make
-    return make(*params)
+    return _closure(body, params, {"__builtins__": {}, "format": format}, "<fused f-string>")

@@ -58,13 +58,19 @@ def _ours(fn) -> bool:
             "safeexec.")
 
 
+def rebuilt(fn, namespace: dict, name: str | None = None):
+    """A copy of function `fn` (code, defaults, closure) over the globals `namespace`."""
+    new = types.FunctionType(fn.__code__, namespace, name or fn.__name__, fn.__defaults__,
+                             fn.__closure__)
+    new.__kwdefaults__ = fn.__kwdefaults__
+    return new
+
+
 def isolated(fn):
     """`fn` rebuilt over its own small namespace when it is an interpreter module's function."""
     if not _ours(fn):
         return fn
-    new = types.FunctionType(fn.__code__, _namespace_of(fn), fn.__name__, fn.__defaults__,
-                             fn.__closure__)
-    new.__kwdefaults__ = fn.__kwdefaults__
+    new = rebuilt(fn, _namespace_of(fn))
     new.__qualname__, new.__module__, new.__doc__ = fn.__qualname__, fn.__module__, fn.__doc__
     new.__dict__.update(fn.__dict__)
     return new

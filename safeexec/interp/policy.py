@@ -6,6 +6,8 @@ second layer for host objects whose types are not listed. Imports nothing from s
 """
 from __future__ import annotations
 
+import builtins
+
 # -- builtin names ---------------------------------------------------------------------------------
 # Exposed as-is: pure functions and types whose every call is bounded by argument size (or whose
 # size is pre-checked by sizes.check_call at the call site).
@@ -131,3 +133,8 @@ GENERATOR_ATTRS = frozenset({"send", "throw", "close", "gi_running", "gi_suspend
 
 # Host types whose instances sandboxed code may set attributes on (besides its own classes).
 SETATTR_TYPES_BY_NAME = frozenset({"types.SimpleNamespace", "argparse.Namespace"})
+
+
+# The builtin exception classes by their builtins names (EnvironmentError, IOError: OSError).
+BUILTIN_EXCEPTIONS = {name: value for name, value in vars(builtins).items()
+                      if isinstance(value, type) and issubclass(value, BaseException)}

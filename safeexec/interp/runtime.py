@@ -9,7 +9,9 @@ from __future__ import annotations
 import types
 
 from .guards import Cell
+from .isolate import rebuilt
 from .meter import LimitHit
+from .templates import BoundedCache, compile_template
 
 
 class _Sentinel:
@@ -218,7 +220,10 @@ class FunctionSpec:
 def make_function(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults: dict,
                   cells: tuple, local_cells: tuple):
     """Build a real Python function (so CPython binds it as a method, calls its dunders, uses it
-    as a sort key) whose body is the compiled closure `spec.body`."""
+    as a sort key) whose body is the compiled closure `spec.body`: the generated wrapper, or for
+    a generator function one that binds the arguments itself and returns the generator."""
+    if not spec.is_generator:
+        return _finish(native_wrapper(spec, rt, defaults, kwdefaults, cells, local_cells), spec)
     sig = spec.sig
     body = spec.body
     name = spec.name  # tracebacks show the code name, as CPython 3.11 does
@@ -239,44 +244,33 @@ def make_function(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults: 
             f[i] = Cell(UNBOUND)
         return f
 
-    if not spec.is_generator:
-        fn = native_wrapper(spec, rt, defaults, kwdefaults, cells, local_cells)
-        if fn is not None:
-            return _finish(fn, spec)
-    if spec.is_generator:
-        def gen_run(f):
-            try:
-                r = yield from body(f)
-            except BaseException as e:
-                push_frame(e, name)
-                raise
-            if r is RETURN:
-                return f[1]
+    def gen_run(f):
+        try:
+            r = yield from body(f)
+        except BaseException as e:
+            push_frame(e, name)
+            raise
+        if r is RETURN:
+            return f[1]
 
-        gen_name, gen_qualname = spec.name, spec.qualname
+    gen_name, gen_qualname = spec.name, spec.qualname
 
-        def fn(*args, **kwargs):
-            m = rt.meter
-            m.ops += 1
-            if m.ops >= m.next_check:
-                m.checkpoint()
-            g = gen_run(frame_for(args, kwargs))
-            g.__name__ = gen_name
-            g.__qualname__ = gen_qualname
-            return g
-    else:
-        fn = _returning(rt, body, frame_for, simple, nsimple, tail, cells, cell_params,
-                        local_cells, name, spec.expr_body, spec.expr_line)
-
+    def fn(*args, **kwargs):
+        m = rt.meter
+        m.ops += 1
+        if m.ops >= m.next_check:
+            m.checkpoint()
+        g = gen_run(frame_for(args, kwargs))
+        g.__name__ = gen_name
+        g.__qualname__ = gen_qualname
+        return g
     return _finish(fn, spec)
 
 
 def _finish(fn, spec: FunctionSpec):
     """Rebuild the wrapper over an empty namespace: it reaches everything through its closure, so
     even a route to __globals__ would find nothing of the interpreter's."""
-    new = types.FunctionType(fn.__code__, {"__builtins__": {}}, spec.name, fn.__defaults__,
-                             fn.__closure__)
-    new.__kwdefaults__ = fn.__kwdefaults__
+    new = rebuilt(fn, {"__builtins__": {}}, spec.name)
     new.__qualname__ = spec.qualname
     new.__doc__ = spec.doc
     new.__module__ = "__main__"
@@ -287,44 +281,39 @@ def _finish(fn, spec: FunctionSpec):
 # -- wrappers with the function's own signature ---------------------------------------------------
 # CPython binds the arguments itself (no *args/**kwargs packing, its own TypeError messages) and
 # the frame list is one literal. The source is generated from the parameter names only (they are
-# identifiers: the parser made them) and compiled once per signature shape.
-
-_PREFIX = "_sx_"
+# identifiers: the parser made them) and compiled once per signature shape. The wrapper's own
+# names carry a prefix no parameter starts with.
 
 
 def native_wrapper(spec: FunctionSpec, rt: Runtime, defaults: tuple, kwdefaults: dict,
                    cells: tuple, local_cells: tuple):
-    """The non-generator wrapper for `spec`, or None when a parameter name would collide with
-    the wrapper's own names."""
+    """The non-generator wrapper for `spec`."""
     sig = spec.sig
     names = sig.positional + ([sig.vararg] if sig.vararg else []) + sig.kwonly + \
         ([sig.kwarg] if sig.kwarg else [])
-    if any(n.startswith(_PREFIX) for n in names):
-        return None
-    key = (tuple(sig.posonly), tuple(sig.positional), sig.vararg, tuple(sig.kwonly), sig.kwarg,
+    prefix = "_sx_"
+    while any(n.startswith(prefix) for n in names):
+        prefix = "_" + prefix
+    key = (prefix, tuple(sig.posonly), tuple(sig.positional), sig.vararg, tuple(sig.kwonly), sig.kwarg,
            len(defaults), tuple(k for k in sig.kwonly if k in kwdefaults), spec.nslots,
            len(cells), tuple(spec.cell_params), tuple(local_cells), spec.expr_body is not None)
     factory = _FACTORIES.get(key)
     if factory is None:
-        if len(_FACTORIES) >= MAX_FACTORIES:   # parameter names vary without end: stay bounded
-            _FACTORIES.clear()
         factory = _FACTORIES[key] = _make_factory(*key)
     body = spec.expr_body if spec.expr_body is not None else spec.body
     return factory(rt, body, cells, defaults, kwdefaults, UNBOUND, Cell, _depth_exceeded,
                    note_line, push_frame, RETURN, BaseException, spec.expr_line, spec.name)
 
 
-_FACTORIES: dict = {}
-MAX_FACTORIES = 4096
+_FACTORIES = BoundedCache(4096)   # keyed by parameter names, which vary without end
 
 
 def _depth_exceeded(m) -> None:
     raise LimitHit("depth", f"call depth limit exceeded: more than {m.max_depth} nested calls")
 
 
-def _make_factory(posonly, positional, vararg, kwonly, kwarg, ndefaults, kw_with_default,
+def _make_factory(p, posonly, positional, vararg, kwonly, kwarg, ndefaults, kw_with_default,
                   nslots, ncells, cell_params, local_cells, is_expr):
-    p = _PREFIX
     params = []
     first_default = len(positional) - ndefaults
     for i, name in enumerate(positional):
@@ -378,77 +367,9 @@ def _make_factory(posonly, positional, vararg, kwonly, kwarg, ndefaults, kw_with
         f"            {p}m.depth = {p}k\n"
         + ("" if is_expr else f"        return {p}f[1] if {p}r is {p}RET else None\n") +
         f"    return {p}fn\n")
-    namespace: dict = {"__builtins__": {}}
     # named after this file, so a host traceback through a wrapper points here
-    exec(compile(source, f"{__file__} (generated wrapper)", "exec"), namespace)
-    return namespace[f"{p}factory"]
-
-
-def _returning(rt, body, frame_for, simple, nsimple, tail, cells, cell_params,
-               local_cells, name, expr, line):
-    """The non-generator call path: a frame per call, the depth counter, and the return slot.
-    Only closure variables are used (no globals): make_function rebuilds the wrapper over an
-    empty namespace."""
-    fast = simple and not cell_params and not local_cells
-    len_, LimitHit_, note_line_, push_frame_, RETURN_ = len, LimitHit, note_line, push_frame, RETURN
-    BaseException_ = BaseException
-
-    def enter(m, args, kwargs):
-        m.ops += 1
-        if m.ops >= m.next_check:
-            m.checkpoint()
-        m.depth += 1
-        if m.depth > m.max_depth:
-            m.depth -= 1
-            raise LimitHit("depth", f"call depth limit exceeded: more than {m.max_depth} "
-                                    f"nested calls")
-        try:
-            return frame_for(args, kwargs)
-        except BaseException:
-            m.depth -= 1
-            raise
-
-    if expr is not None:
-        def fn(*args, **kwargs):
-            m = rt.meter
-            if fast and not kwargs and len_(args) == nsimple and m.depth < m.max_depth:
-                m.ops += 1
-                if m.ops >= m.next_check:
-                    m.checkpoint()
-                m.depth += 1
-                f = [rt, None, *args, *tail, *cells]
-            else:
-                f = enter(m, args, kwargs)
-            try:
-                v = expr(f)
-            except BaseException_ as e:
-                note_line_(e, line)
-                push_frame_(e, name)
-                m.depth -= 1
-                raise
-            m.depth -= 1
-            return v
-        return fn
-
-    def fn(*args, **kwargs):
-        m = rt.meter
-        if fast and not kwargs and len_(args) == nsimple and m.depth < m.max_depth:
-            m.ops += 1
-            if m.ops >= m.next_check:
-                m.checkpoint()
-            m.depth += 1
-            f = [rt, None, *args, *tail, *cells]
-        else:
-            f = enter(m, args, kwargs)
-        try:
-            r = body(f)
-        except BaseException_ as e:
-            push_frame_(e, name)
-            m.depth -= 1
-            raise
-        m.depth -= 1
-        return f[1] if r is RETURN_ else None
-    return fn
+    return compile_template(source, f"{__file__} (generated wrapper)", {"__builtins__": {}},
+                            f"{p}factory")
 
 
 FUNCTION_TYPES = (types.FunctionType,)

@@ -130,10 +130,7 @@ def _expect(name: str, args: tuple, lo: int, hi: int) -> None:
 def _static_builtins() -> dict:
     """The part of the builtins that is the same for every session (built once at import)."""
     b = {name: getattr(builtins, name) for name in policy.PLAIN_BUILTINS}
-    for name in dir(builtins):
-        value = getattr(builtins, name)
-        if isinstance(value, type) and issubclass(value, BaseException):
-            b[name] = value
+    b.update(policy.BUILTIN_EXCEPTIONS)
     for name in ("list", "tuple", "set", "frozenset", "dict", "type", "enumerate", "zip", "map",
                  "filter", "reversed"):
         b[name] = getattr(builtins, name)  # real types (isinstance, subclassing); metered at call

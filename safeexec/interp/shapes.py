@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import ast
 
+from . import guards
 from .runtime import UNBOUND
+from .templates import compile_template
 
 # Operators CPython evaluates without any size risk: no pre-check needed.
 PLAIN_BINOPS = {ast.Sub: "-", ast.Div: "/", ast.RShift: ">>",
@@ -56,6 +58,8 @@ def _load_global(f, name):
 
 
 _NS = {"UNBOUND": UNBOUND, "unbound": _unbound, "load_global": _load_global,
+       "NOT_PLAIN": guards.NOT_PLAIN, "get_attr": guards.get_attr, "set_attr": guards.set_attr,
+       "PURE_MARK": guards.PURE_MARK,
        "SEQUENCES": frozenset({list, tuple, str, bytes, bytearray})}
 
 
@@ -79,9 +83,7 @@ def _make(key):
                f"    def op(f):\n"
                f"        return ({left}) {op_or_symbol} ({right})\n"
                f"    return op\n")
-    ns = dict(_NS)
-    exec(compile(src, f"<shape {ls}{op_or_symbol}{rs}>", "exec"), ns)  # our template
-    return ns["make"]
+    return compile_template(src, f"<shape {ls}{op_or_symbol}{rs}>", _NS)
 
 
 def _make_call(key):
@@ -100,12 +102,25 @@ def _make_call(key):
            f"            return _fn({args})\n"
            f"        return call_value(f[0].meter, _fn, ({args}{',' if len(sides) == 1 else ''}), None)\n"
            f"    return call\n")
-    ns = dict(_NS)
-    exec(compile(src, f"<shape call {fs}{''.join(arg_shapes)}>", "exec"), ns)  # our template
-    return ns["make"]
+    return compile_template(src, f"<shape call {fs}{''.join(arg_shapes)}>", _NS)
 
+
+# `obj.name` for a plain name (guards.is_plain_name): read directly unless the object's type has
+# per-type rules (guards.NOT_PLAIN). Also written inline by fused expressions.
+PLAIN_ATTR = ("(getattr({o}, {name}) if type({o} := {obj}) not in NOT_PLAIN "
+              "else get_attr({o}, {name}, f[0].wraps))")
 
 _STATEMENTS = {
+    # obj.name (b: the name)
+    "getattr": "        return " + PLAIN_ATTR.format(o="_o", name="{b}", obj="{a}") + "\n",
+    # obj.name = value (b: the name): value first, as CPython; instances of pure sandbox
+    # classes are written directly (guards.set_attr_plain inlined)
+    "setattr": ("        _x = {v}\n"
+                "        _o = {a}\n"
+                "        if getattr(type(_o), PURE_MARK, False) is True:\n"
+                "            setattr(_o, {b}, _x)\n"
+                "        else:\n"
+                "            set_attr(_o, {b}, _x)\n"),
     # obj[key]
     "getitem": "        return ({a})[{b}]\n",
     # obj[key] = value: value first, then obj, then key, as CPython; a slice store of a big
@@ -140,9 +155,7 @@ def _make_statement(key):
            f"    def op(f):\n"
            f"{body}"
            f"    return op\n")
-    ns = dict(_NS)
-    exec(compile(src, f"<shape {name} {ls}{rs}{vs}>", "exec"), ns)  # our template
-    return ns["make"]
+    return compile_template(src, f"<shape {name} {ls}{rs}{vs}>", _NS)
 
 
 class _Shapes(dict):

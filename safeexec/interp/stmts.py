@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import ast
 
-from . import exprs, shapes
+from . import exprs, policy, shapes
 from .compiler import STMT, Compiler, Unsupported
 from .errors_map import to_refused
-from .guards import PURE_MARK, get_attr, get_attr_plain, is_plain_name, set_attr, set_attr_plain
+from .guards import get_attr, get_attr_plain, is_plain_name, set_attr, set_attr_plain
 from .runtime import BREAK, CONTINUE, RETURN, UNBOUND, clear_notes
 from .signals import UNCATCHABLE
 from .targets import delete_target, store_target
@@ -54,7 +54,8 @@ def c_Assign(c: Compiler, node: ast.Assign):
         if isinstance(t, ast.Subscript):
             return shapes.specialised_statement(c, "setitem", t.value, t.slice, node.value)
         if isinstance(t, ast.Attribute) and is_plain_name(c.mangle(t.attr)):
-            return _assign_plain_attr(c, t, c.expr(node.value))
+            return shapes.specialised_statement(c, "setattr", t.value,
+                                                ast.Constant(c.mangle(t.attr)), node.value)
     value = c.expr(node.value)
     stores = [store_target(c, t) for t in node.targets]
     if len(stores) == 1:
@@ -76,38 +77,6 @@ def c_Assign(c: Compiler, node: ast.Assign):
         for s in stores:
             s(f, v)
     return assign_many
-
-
-def _assign_plain_attr(c: Compiler, t: ast.Attribute, value):
-    """`obj.name = v` with a plain name: instances of pure sandbox classes are written directly
-    (guards.set_attr_plain inlined); `obj` read from its slot when it is a local (`self`)."""
-    name = c.mangle(t.attr)
-    obj = c.expr(t.value)
-    slot = None
-    if isinstance(t.value, ast.Name):
-        kind, slot = c.scope.resolve(t.value.id)
-        if kind != "local":
-            slot = None
-    if slot is not None:
-        def assign_local_attr(f):
-            v = value(f)
-            o = f[slot]
-            if o is UNBOUND:
-                o = obj(f)   # raises UnboundLocalError
-            if getattr(type(o), PURE_MARK, False) is True:
-                setattr(o, name, v)
-            else:
-                set_attr(o, name, v)
-        return assign_local_attr
-
-    def assign_attr(f):
-        v = value(f)
-        o = obj(f)
-        if getattr(type(o), PURE_MARK, False) is True:
-            setattr(o, name, v)
-        else:
-            set_attr(o, name, v)
-    return assign_attr
 
 
 def c_AugAssign(c: Compiler, node: ast.AugAssign):
@@ -295,7 +264,7 @@ def handler_parts(c: Compiler, h: ast.ExceptHandler):
 
 
 # The builtin exception classes: an `except` clause naming one needs no further check.
-BUILTIN_EXCEPTIONS = exprs._PLAIN_EXCEPTIONS | {BaseExceptionGroup, ExceptionGroup}
+BUILTIN_EXCEPTIONS = frozenset(policy.BUILTIN_EXCEPTIONS.values())
 
 
 def check_except_type(t):
